@@ -1,0 +1,129 @@
+package dev.xboxshop.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import redis.embedded.RedisServer;
+
+/**
+ * A real Redis server as a local process on a free loopback port: Debian's
+ * {@code redis-server} when it is on the PATH, else the binary inside the embedded-redis
+ * jar. Nothing is persisted.
+ */
+public final class LocalRedis {
+
+	private static final Duration STARTUP = Duration.ofSeconds(20);
+
+	private LocalRedis() {
+	}
+
+	public static RedisServerHandle start() {
+		int port = FreePorts.find();
+		Path binary = redisServerOnPath();
+		RedisServerHandle handle = (binary != null) ? startBinary(binary, port) : startEmbedded(port);
+		awaitPong(port);
+		return handle;
+	}
+
+	static Path redisServerOnPath() {
+		for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+			Path candidate = Path.of(dir, "redis-server");
+			if (Files.isExecutable(candidate)) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	private static RedisServerHandle startBinary(Path binary, int port) {
+		try {
+			Process process = new ProcessBuilder(List.of(binary.toString(), "--port", String.valueOf(port), "--bind",
+					"127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"))
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			return handle(port, process::destroy);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start " + binary, ex);
+		}
+	}
+
+	private static RedisServerHandle startEmbedded(int port) {
+		try {
+			RedisServer server = RedisServer.newRedisServer()
+				.port(port)
+				.setting("bind 127.0.0.1")
+				.setting("save \"\"")
+				.setting("appendonly no")
+				.build();
+			server.start();
+			return handle(port, () -> {
+				try {
+					server.stop();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded Redis server", ex);
+		}
+	}
+
+	private static RedisServerHandle handle(int port, Runnable stop) {
+		return new RedisServerHandle() {
+			@Override
+			public String host() {
+				return "127.0.0.1";
+			}
+
+			@Override
+			public int port() {
+				return port;
+			}
+
+			@Override
+			public void stop() {
+				stop.run();
+			}
+		};
+	}
+
+	private static void awaitPong(int port) {
+		long deadline = System.nanoTime() + STARTUP.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (pong(port)) {
+				return;
+			}
+			LockSupportPause.pause(Duration.ofMillis(20));
+		}
+		throw new IllegalStateException("Redis did not answer PING on port " + port + " within " + STARTUP);
+	}
+
+	private static boolean pong(int port) {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(500);
+			OutputStream out = socket.getOutputStream();
+			out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			byte[] reply = in.readNBytes(5);
+			return "+PONG".equals(new String(reply, StandardCharsets.US_ASCII));
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+}
