@@ -27,7 +27,15 @@ public final class LocalRedis {
 	}
 
 	public static RedisServerHandle start() {
-		int port = FreePorts.find();
+		return start(FreePorts.find());
+	}
+
+	/**
+	 * Start a Redis server on the given loopback port and wait until it answers PING.
+	 * @param port the port to listen on
+	 * @return the running server
+	 */
+	public static RedisServerHandle start(int port) {
 		Path binary = redisServerOnPath();
 		RedisServerHandle handle = (binary != null) ? startBinary(binary, port) : startEmbedded(port);
 		awaitPong(port);
@@ -51,7 +59,10 @@ public final class LocalRedis {
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
-			return handle(port, process::destroy);
+			return handle(port, () -> {
+				process.destroy();
+				awaitExit(process);
+			});
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + binary, ex);
@@ -78,6 +89,15 @@ public final class LocalRedis {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded Redis server", ex);
+		}
+	}
+
+	private static void awaitExit(Process process) {
+		try {
+			process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -1,0 +1,51 @@
+package dev.xboxshop.localrun;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What to start for one service instance: its module, port and the properties that wire
+ * it to the others.
+ */
+record ServicePlan(String name, String module, int port, List<String> arguments) {
+
+	static List<ServicePlan> of(ShopOptions options) {
+		ShopPorts ports = options.ports();
+		String local = "http://127.0.0.1:";
+		List<ServicePlan> plans = new ArrayList<>();
+		plans.add(plan(options, "inventory-service", "inventory-service", ports.inventory()));
+		if (options.replicas()) {
+			plans.add(plan(options, "inventory-service-2", "inventory-service", ports.inventoryReplica()));
+		}
+		plans.add(plan(options, "cart-service", "cart-service", ports.cart(),
+				"--shop.cart.inventory-url=" + local + ports.inventory()));
+		plans.add(plan(options, "order-service", "order-service", ports.order(),
+				"--shop.order.inventory-url=" + local + ports.inventory()));
+		if (options.replicas()) {
+			plans.add(plan(options, "order-service-2", "order-service", ports.orderReplica(),
+					"--shop.order.inventory-url=" + local + ports.inventoryReplica()));
+		}
+		plans.add(plan(options, "web-tier", "web-tier", ports.webTier(),
+				"--shop.web.gateway-url=" + local + ports.gateway()));
+		plans.add(plan(options, "gateway", "gateway", ports.gateway(), GatewayRoutes.arguments(options)));
+		return plans;
+	}
+
+	private static ServicePlan plan(ShopOptions options, String name, String module, int port, String... own) {
+		List<String> arguments = new ArrayList<>();
+		arguments.add("--spring.data.redis.host=" + options.redisHost());
+		arguments.add("--spring.data.redis.port=" + options.redisPort());
+		arguments.add("--spring.kafka.bootstrap-servers=" + options.kafka());
+		arguments.add("--shop.operator.token=" + options.operatorToken());
+		arguments.add("--shop.checkout.mode=" + options.checkoutMode());
+		arguments.addAll(List.of(own));
+		arguments.addAll(options.extraArguments().getOrDefault("*", List.of()));
+		arguments.addAll(options.extraArguments().getOrDefault(name, List.of()));
+		return new ServicePlan(name, module, port, arguments);
+	}
+
+	private static ServicePlan plan(ShopOptions options, String name, String module, int port, List<String> own) {
+		return plan(options, name, module, port, own.toArray(String[]::new));
+	}
+
+}
