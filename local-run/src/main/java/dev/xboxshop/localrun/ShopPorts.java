@@ -1,5 +1,7 @@
 package dev.xboxshop.localrun;
 
+import dev.xboxshop.testsupport.FreePorts;
+
 /**
  * The ports of one local shop. The defaults are the design's; an offset moves all of
  * them, so two shops (or a shop and a test run) can share a machine.
@@ -9,6 +11,15 @@ public record ShopPorts(int gateway, int webTier, int cart, int inventory, int o
 
 	public static ShopPorts defaults() {
 		return withOffset(0);
+	}
+
+	/**
+	 * Free loopback ports for every part, as a test needs.
+	 * @return ports nothing listens on now
+	 */
+	public static ShopPorts free() {
+		return new ShopPorts(FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(),
+				FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find());
 	}
 
 	public static ShopPorts withOffset(int offset) {

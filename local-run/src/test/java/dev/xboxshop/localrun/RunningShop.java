@@ -1,0 +1,38 @@
+package dev.xboxshop.localrun;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import dev.xboxshop.testsupport.RealServers;
+import dev.xboxshop.testsupport.RedisServerHandle;
+
+/**
+ * One whole shop per test JVM, from the services' runnable jars, against the real Redis
+ * and Kafka of {@link RealServers}. Every system test shares it, so each test uses its
+ * own ids and sets the stock it needs.
+ */
+final class RunningShop {
+
+	static final String OPERATOR_TOKEN = "system-test-operator";
+
+	private static LocalShop shop;
+
+	private RunningShop() {
+	}
+
+	static synchronized LocalShop get() {
+		if (shop == null) {
+			RedisServerHandle redis = RealServers.redis();
+			ShopOptions options = new ShopOptions(Path.of("..").toAbsolutePath().normalize(),
+					Path.of("target", "system-shop").toAbsolutePath(), ShopPorts.free(), false, OPERATOR_TOKEN, "sync",
+					redis.host() + ":" + redis.port(), RealServers.kafka().bootstrapServers(),
+					List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+					Map.of("order-service", List.of("--shop.order.async.deadline=90s")));
+			shop = LocalShop.start(options, (line) -> System.out.println("[shop] " + line));
+			Runtime.getRuntime().addShutdownHook(new Thread(shop::close, "stop-system-shop"));
+		}
+		return shop;
+	}
+
+}
