@@ -1,0 +1,8 @@
+package dev.xboxshop.cart.carts;
+
+/**
+ * Body of {@code PUT /api/carts/{cartId}/items/{sku}}.
+ */
+record QuantityChange(Integer quantity) {
+
+}

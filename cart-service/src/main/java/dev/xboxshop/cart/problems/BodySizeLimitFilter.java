@@ -1,0 +1,125 @@
+package dev.xboxshop.cart.problems;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over 16 KiB with 413 before anything reads them. A declared
+ * Content-Length is checked up front; a chunked body is read up to the limit and
+ * replayed, so a client cannot get past the limit by leaving the length out.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class BodySizeLimitFilter extends OncePerRequestFilter {
+
+	static final int MAX_BODY_BYTES = 16 * 1024;
+
+	private final JsonMapper jsonMapper;
+
+	BodySizeLimitFilter(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long declared = request.getContentLengthLong();
+		if (declared > MAX_BODY_BYTES) {
+			tooLarge(request.getRequestURI(), response);
+			return;
+		}
+		if (declared == -1 && request.getHeader("Transfer-Encoding") != null) {
+			byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+			if (body.length > MAX_BODY_BYTES) {
+				tooLarge(request.getRequestURI(), response);
+				return;
+			}
+			chain.doFilter(new ReplayedBody(request, body), response);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private void tooLarge(String instance, HttpServletResponse response) throws IOException {
+		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", Problems.TYPE_BASE + "payload-too-large");
+		problem.put("title", "Content Too Large");
+		problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
+		problem.put("detail", "The request body is over the limit of " + MAX_BODY_BYTES + " bytes.");
+		problem.put("instance", instance);
+		this.jsonMapper.writeValue(response.getOutputStream(), problem);
+	}
+
+	private static final class ReplayedBody extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		ReplayedBody(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public int getContentLength() {
+			return this.body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return this.body.length;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					return in.read(b, off, len);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("bodies are read blocking here");
+				}
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.xboxshop.cart;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Stands in for inventory-service's catalog (another team's service) on a free loopback
+ * port. Knows two products; {@code BROKEN} answers 500 and {@code SILENT} never answers
+ * until the stub stops.
+ */
+public final class CatalogStub implements AutoCloseable {
+
+	public static final String CONSOLE = "XBOX-ONE";
+
+	public static final String PAD = "XBOX-PAD";
+
+	private final HttpServer server;
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	private CatalogStub(HttpServer server) {
+		this.server = server;
+	}
+
+	public static CatalogStub start() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			CatalogStub stub = new CatalogStub(server);
+			server.createContext("/api/products/", stub::answer);
+			server.setExecutor(Executors.newCachedThreadPool());
+			server.start();
+			return stub;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
+		String sku = exchange.getRequestURI().getPath().substring("/api/products/".length());
+		switch (sku) {
+			case CONSOLE -> send(exchange, 200, product(CONSOLE, "X-Box One Launch Edition", 49900, 2));
+			case PAD -> send(exchange, 200, product(PAD, "Wireless Controller", 5999, 4));
+			case "BROKEN" -> send(exchange, 500, "{\"status\":500}");
+			case "SILENT" -> awaitStop(exchange);
+			default -> send(exchange, 404, "{\"type\":\"https://xbox-shop.example/problems/unknown-product\"}");
+		}
+	}
+
+	private static String product(String sku, String name, long priceCents, int maxPerOrder) {
+		return """
+				{"sku":"%s","name":"%s","description":"d","priceCents":%d,"imageUrl":"/images/x.png",
+				 "available":100,"maxPerOrder":%d,"availableAsOf":"2025-11-01T00:00:00Z"}""".formatted(sku, name,
+				priceCents, maxPerOrder);
+	}
+
+	private static void send(HttpExchange exchange, int status, String json) throws IOException {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, body.length);
+		exchange.getResponseBody().write(body);
+		exchange.close();
+	}
+
+	private void awaitStop(HttpExchange exchange) {
+		try {
+			this.stopped.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		exchange.close();
+	}
+
+	@Override
+	public void close() {
+		this.stopped.countDown();
+		this.server.stop(0);
+	}
+
+}
