@@ -1,0 +1,7 @@
+package dev.xboxshop.inventory.reservation;
+
+public enum ReservationStatus {
+
+	RESERVED, REJECTED, RELEASED
+
+}

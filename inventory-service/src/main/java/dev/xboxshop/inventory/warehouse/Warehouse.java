@@ -1,0 +1,55 @@
+package dev.xboxshop.inventory.warehouse;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The system of record behind the stock. Redis answers in microseconds on loopback, which
+ * would hide what a slow inner tier costs; each reservation and release therefore spends
+ * the configured latency here, plus whatever chaos adds, and may fail as chaos says.
+ */
+@Component
+@EnableConfigurationProperties(WarehouseProperties.class)
+public class Warehouse {
+
+	private final ChaosSwitch chaos;
+
+	private final long latencyMs;
+
+	Warehouse(ChaosSwitch chaos, WarehouseProperties properties) {
+		this.chaos = chaos;
+		this.latencyMs = properties.warehouseLatency().toMillis();
+	}
+
+	/**
+	 * One call to the system of record: returns when it would have answered.
+	 * @throws WarehouseUnavailable when chaos has it down (at once) or injects an error
+	 */
+	public void roundTrip() {
+		Chaos current = this.chaos.current();
+		if (current.down()) {
+			throw new WarehouseUnavailable("The warehouse is down");
+		}
+		pause(this.latencyMs + Math.max(current.extraLatencyMs(), 0));
+		if (current.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < current.errorRate()) {
+			throw new WarehouseUnavailable("The warehouse failed to answer");
+		}
+	}
+
+	private static void pause(long millis) {
+		if (millis <= 0) {
+			return;
+		}
+		try {
+			TimeUnit.MILLISECONDS.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new WarehouseUnavailable("Interrupted while waiting for the warehouse");
+		}
+	}
+
+}

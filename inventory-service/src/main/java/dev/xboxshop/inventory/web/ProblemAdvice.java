@@ -1,0 +1,95 @@
+package dev.xboxshop.inventory.web;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error leaves as {@code application/problem+json} with a contract type; no stack
+ * traces and no Boot default error bodies.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Log log = LogFactory.getLog(ProblemAdvice.class);
+
+	@ExceptionHandler(ProblemException.class)
+	ResponseEntity<ProblemDetail> handleProblem(ProblemException ex) {
+		ProblemDetail problem = Problems.of(ex.status(), ex.slug(), ex.getMessage());
+		ex.properties().forEach(problem::setProperty);
+		return ResponseEntity.status(ex.status()).headers(ex.headers()).body(problem);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
+		return ResponseEntity.badRequest()
+			.body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+					"Parameter '" + ex.getName() + "' has the wrong type"));
+	}
+
+	// The store behind the stock is the warehouse's system of record: when it cannot be
+	// reached the caller should treat inventory as unavailable, not as broken input.
+	@ExceptionHandler(DataAccessException.class)
+	ResponseEntity<ProblemDetail> handleStoreFailure(DataAccessException ex) {
+		log.warn("Stock store unavailable: " + ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "warehouse-unavailable",
+					"The stock store cannot be reached; try again shortly"));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		log.error("Unexpected failure", ex);
+		return ResponseEntity.internalServerError()
+			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong on our side"));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (causedByOversizedBody(ex)) {
+			ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+					"The request body is larger than " + RequestBodyLimitFilter.LIMIT_BYTES + " bytes");
+			return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+		}
+		ProblemDetail problem = Problems.of(status, "malformed-request",
+				"The request body is not readable JSON of the expected shape");
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body == null && ex instanceof ErrorResponse response) {
+			body = response.getBody();
+		}
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+			problem.setType(Problems.type(Problems.slugFor(statusCode.value())));
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	private static boolean causedByOversizedBody(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PayloadTooLarge) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

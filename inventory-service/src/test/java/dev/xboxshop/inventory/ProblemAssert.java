@@ -1,0 +1,33 @@
+package dev.xboxshop.inventory;
+
+import java.net.http.HttpResponse;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks that a response is the contract's problem+json of the given status and type.
+ */
+public final class ProblemAssert {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private ProblemAssert() {
+	}
+
+	public static JsonNode assertProblem(HttpResponse<String> response, int status, String slug) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode problem = JSON.readTree(response.body());
+		assertThat(problem.path("type").asString()).isEqualTo("https://xbox-shop.example/problems/" + slug);
+		assertThat(problem.path("status").asInt()).isEqualTo(status);
+		assertThat(problem.path("title").asString()).isNotBlank();
+		assertThat(problem.path("detail").asString()).isNotBlank();
+		assertThat(response.body()).doesNotContain("Exception", "\tat ", "trace");
+		return problem;
+	}
+
+}

@@ -1,0 +1,80 @@
+package dev.xboxshop.inventory.warehouse;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import dev.xboxshop.inventory.Http;
+import dev.xboxshop.inventory.TestProducts;
+import dev.xboxshop.testsupport.RealRedis;
+
+import static dev.xboxshop.inventory.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A slow warehouse with two slots: a burst of reservations gets two through at a time and
+ * turns the rest away at once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "shop.inventory.warehouse-latency=500ms", "shop.inventory.max-concurrent-reservations=2",
+				"shop.inventory.bulkhead-max-wait=0ms", "shop.inventory.chaos-refresh=0ms" })
+@RealRedis
+@Import({ TestProducts.class, Http.class })
+class BulkheadIntegrationTests {
+
+	@Autowired
+	private Http http;
+
+	@Autowired
+	private TestProducts products;
+
+	@Test
+	void turnsExcessReservationsAwayWithWarehouseBusy() throws Exception {
+		String sku = this.products.create(50, 2);
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				Callable<HttpResponse<String>> reserve = () -> {
+					start.await();
+					return this.http.postJson("/api/reservations",
+							"{\"orderId\":\"" + TestProducts.orderId() + "\",\"sku\":\"" + sku + "\",\"quantity\":1}");
+				};
+				responses.add(pool.submit(reserve));
+			}
+			start.countDown();
+			List<HttpResponse<String>> answered = new ArrayList<>();
+			for (Future<HttpResponse<String>> response : responses) {
+				answered.add(response.get(1, TimeUnit.MINUTES));
+			}
+
+			List<HttpResponse<String>> busy = answered.stream().filter((r) -> r.statusCode() == 503).toList();
+			long reserved = answered.stream().filter((r) -> r.statusCode() == 201).count();
+			assertThat(busy).isNotEmpty();
+			assertThat(reserved).isBetween(1L, 7L);
+			assertThat(busy.size() + reserved).isEqualTo(8);
+			busy.forEach((response) -> {
+				assertProblem(response, 503, "warehouse-busy");
+				assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+			});
+			assertThat(this.products.level(sku).reserved()).isEqualTo(reserved);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+}
