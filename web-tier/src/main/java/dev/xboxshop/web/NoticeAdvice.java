@@ -1,0 +1,19 @@
+package dev.xboxshop.web;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Puts the notice named by {@code ?notice=} into every page's model; unknown codes show
+ * nothing.
+ */
+@ControllerAdvice
+class NoticeAdvice {
+
+	@ModelAttribute("notice")
+	Notice notice(@RequestParam(name = "notice", required = false) String code) {
+		return (code != null) ? Notice.of(code).orElse(null) : null;
+	}
+
+}

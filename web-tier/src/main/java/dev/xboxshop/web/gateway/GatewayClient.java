@@ -1,0 +1,190 @@
+package dev.xboxshop.web.gateway;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.xboxshop.web.OperatorProperties;
+import dev.xboxshop.web.WebTierProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Every call the storefront makes, all through the gateway (never straight to a service).
+ * Calls block; the pages run them in parallel on the parts executor. An error status
+ * becomes a {@link GatewayProblem}; an unreachable or slow gateway a
+ * {@code ResourceAccessException}.
+ */
+@Component
+public class GatewayClient {
+
+	private static final ParameterizedTypeReference<List<Order>> ORDERS = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+	};
+
+	private final RestClient rest;
+
+	private final RestClient checkout;
+
+	private final String operatorAuthorization;
+
+	private final JsonMapper json;
+
+	GatewayClient(RestClient.Builder builder, WebTierProperties properties, OperatorProperties operator,
+			JsonMapper json) {
+		HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(properties.callTimeout())
+			.build();
+		this.rest = client(builder, properties.gatewayUrl(), http, properties.callTimeout());
+		this.checkout = client(builder, properties.gatewayUrl(), http, properties.checkoutTimeout());
+		this.operatorAuthorization = "Bearer " + operator.token();
+		this.json = json;
+	}
+
+	private RestClient client(RestClient.Builder builder, String baseUrl, HttpClient http, Duration readTimeout) {
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+		factory.setReadTimeout(readTimeout);
+		return builder.clone()
+			.baseUrl(baseUrl)
+			.requestFactory(factory)
+			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+				throw problemOf(response);
+			})
+			.build();
+	}
+
+	public Product product(String sku) {
+		return this.rest.get().uri("/api/products/{sku}", sku).retrieve().body(Product.class);
+	}
+
+	public Cart cart(String cartId) {
+		return this.rest.get().uri("/api/carts/{cartId}", cartId).retrieve().body(Cart.class);
+	}
+
+	public Cart setQuantity(String cartId, String sku, int quantity) {
+		return this.rest.put()
+			.uri("/api/carts/{cartId}/items/{sku}", cartId, sku)
+			.body(Map.of("quantity", quantity))
+			.retrieve()
+			.body(Cart.class);
+	}
+
+	public Cart remove(String cartId, String sku) {
+		return this.rest.delete().uri("/api/carts/{cartId}/items/{sku}", cartId, sku).retrieve().body(Cart.class);
+	}
+
+	public void clearCart(String cartId) {
+		this.rest.delete().uri("/api/carts/{cartId}", cartId).retrieve().toBodilessEntity();
+	}
+
+	public PlacedOrder placeOrder(String customerId, List<Order.OrderLine> lines, String idempotencyKey) {
+		var answer = this.checkout.post()
+			.uri("/api/orders")
+			.header("Idempotency-Key", idempotencyKey)
+			.body(Map.of("customerId", customerId, "items", lines))
+			.retrieve()
+			.toEntity(Order.class);
+		return new PlacedOrder(answer.getStatusCode().value(), answer.getBody());
+	}
+
+	public Order order(String orderId) {
+		return this.rest.get().uri("/api/orders/{orderId}", orderId).retrieve().body(Order.class);
+	}
+
+	public List<Order> ordersOf(String customerId) {
+		List<Order> orders = this.rest.get()
+			.uri("/api/orders?customerId={customerId}", customerId)
+			.retrieve()
+			.body(ORDERS);
+		return (orders != null) ? orders : List.of();
+	}
+
+	public String checkoutMode() {
+		CheckoutMode mode = this.rest.get()
+			.uri("/api/admin/checkout-mode")
+			.header(HttpHeaders.AUTHORIZATION, this.operatorAuthorization)
+			.retrieve()
+			.body(CheckoutMode.class);
+		return (mode != null) ? mode.mode() : null;
+	}
+
+	public void switchCheckoutMode(String mode) {
+		this.rest.put()
+			.uri("/api/admin/checkout-mode")
+			.header(HttpHeaders.AUTHORIZATION, this.operatorAuthorization)
+			.body(new CheckoutMode(mode))
+			.retrieve()
+			.toBodilessEntity();
+	}
+
+	public Chaos chaos() {
+		return this.rest.get()
+			.uri("/api/admin/chaos")
+			.header(HttpHeaders.AUTHORIZATION, this.operatorAuthorization)
+			.retrieve()
+			.body(Chaos.class);
+	}
+
+	public void setChaos(Chaos chaos) {
+		this.rest.put()
+			.uri("/api/admin/chaos")
+			.header(HttpHeaders.AUTHORIZATION, this.operatorAuthorization)
+			.body(chaos)
+			.retrieve()
+			.toBodilessEntity();
+	}
+
+	public void setStock(String sku, int available) {
+		this.rest.put()
+			.uri("/api/admin/inventory/{sku}/stock", sku)
+			.header(HttpHeaders.AUTHORIZATION, this.operatorAuthorization)
+			.body(Map.of("available", available))
+			.retrieve()
+			.toBodilessEntity();
+	}
+
+	/**
+	 * The auditor's verdict, kept as plain JSON: the lab page shows whatever it reports.
+	 */
+	public Map<String, Object> audit() {
+		Map<String, Object> audit = this.rest.get().uri("/api/audit").retrieve().body(JSON_OBJECT);
+		return (audit != null) ? audit : Map.of();
+	}
+
+	private GatewayProblem problemOf(ClientHttpResponse response) throws IOException {
+		int status = response.getStatusCode().value();
+		byte[] body = response.getBody().readNBytes(16 * 1024);
+		try {
+			ProblemBody problem = this.json.readValue(body, ProblemBody.class);
+			return new GatewayProblem(status, slugOf(problem.type()), problem.detail());
+		}
+		catch (RuntimeException notAProblem) {
+			return new GatewayProblem(status, "", null);
+		}
+	}
+
+	private static String slugOf(String type) {
+		if (type == null) {
+			return "";
+		}
+		return type.substring(type.lastIndexOf('/') + 1);
+	}
+
+	@com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+	record ProblemBody(String type, String title, String detail) {
+
+	}
+
+}

@@ -1,0 +1,115 @@
+/*
+ * The storefront's only script: no framework, no build. Pages work without it; it adds
+ *  - live panels: an element with data-refresh-url is re-fetched every data-refresh-every ms
+ *    and its content replaced by the server-rendered fragment (Thymeleaf escapes it);
+ *  - the order status stream: EventSource on data-events-url, updating text only;
+ *  - forms with data-submit-once: the button is disabled after the first press (the
+ *    idempotency key in the form makes a second press harmless anyway).
+ */
+(function () {
+	'use strict';
+
+	function refreshPanel(panel) {
+		var url = panel.getAttribute('data-refresh-url');
+		var every = parseInt(panel.getAttribute('data-refresh-every'), 10) || 2000;
+		var busy = false;
+		function tick() {
+			if (busy || document.hidden) {
+				return;
+			}
+			busy = true;
+			fetch(url, { headers: { 'Accept': 'text/html' }, credentials: 'same-origin', cache: 'no-store' })
+				.then(function (response) {
+					if (response.redirected) {
+						// the operator session ended: show the sign-in page instead of embedding it
+						window.location.reload();
+						return null;
+					}
+					return response.ok ? response.text() : null;
+				})
+				.then(function (html) {
+					if (html !== null && html !== undefined) {
+						panel.innerHTML = html;
+						panel.removeAttribute('data-refresh-failed');
+					}
+				})
+				.catch(function () {
+					panel.setAttribute('data-refresh-failed', 'true');
+				})
+				.then(function () {
+					busy = false;
+				});
+		}
+		window.setInterval(tick, every);
+	}
+
+	function setText(id, text) {
+		var element = document.getElementById(id);
+		if (element) {
+			element.textContent = text;
+		}
+		return element;
+	}
+
+	function showOrder(state) {
+		var status = setText('order-status', state.status);
+		if (status) {
+			status.setAttribute('data-status', state.status);
+			status.className = 'status-pill status-' + String(state.status).toLowerCase();
+		}
+		setText('order-headline', state.headline || '');
+		setText('order-reason', state.reason || '');
+		setText('order-mode', state.mode || 'unknown');
+		var reasonLine = document.querySelector('.order-reason-line');
+		if (reasonLine) {
+			reasonLine.classList.toggle('is-empty', !state.reason);
+		}
+		var waiting = document.getElementById('order-waiting');
+		if (waiting) {
+			waiting.classList.toggle('is-empty', !!state.done);
+		}
+	}
+
+	function followOrder(panel) {
+		if (panel.getAttribute('data-final') === 'true' || !window.EventSource) {
+			return;
+		}
+		var source = new EventSource(panel.getAttribute('data-events-url'));
+		source.addEventListener('status', function (event) {
+			var state = JSON.parse(event.data);
+			showOrder(state);
+			if (state.done) {
+				panel.setAttribute('data-final', 'true');
+				source.close();
+			}
+		});
+	}
+
+	function submitOnce(form) {
+		form.addEventListener('submit', function () {
+			var buttons = form.querySelectorAll('button[type="submit"]');
+			window.setTimeout(function () {
+				buttons.forEach(function (button) {
+					button.disabled = true;
+					button.setAttribute('aria-busy', 'true');
+				});
+			}, 0);
+		});
+	}
+
+	document.addEventListener('DOMContentLoaded', function () {
+		document.querySelectorAll('[data-refresh-url]').forEach(refreshPanel);
+		document.querySelectorAll('[data-events-url]').forEach(followOrder);
+		document.querySelectorAll('form[data-submit-once]').forEach(submitOnce);
+	});
+
+	// coming Back to a page from the browser's cache must not leave its buttons disabled
+	window.addEventListener('pageshow', function (event) {
+		if (event.persisted) {
+			document.querySelectorAll('form[data-submit-once] button').forEach(function (button) {
+				button.disabled = false;
+				button.removeAttribute('aria-busy');
+			});
+		}
+	});
+})();
