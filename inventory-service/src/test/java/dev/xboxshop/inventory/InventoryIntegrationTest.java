@@ -9,18 +9,22 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
+import dev.xboxshop.testsupport.RealKafka;
 import dev.xboxshop.testsupport.RealRedis;
 
 /**
- * The whole service on a random port against real Redis, with no warehouse latency and
- * chaos read on every call, so that tests sharing it share one application context.
+ * The whole service on a random port against real Redis and Kafka, with no warehouse
+ * latency and chaos read on every call, so that tests sharing it share one application
+ * context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "shop.inventory.warehouse-latency=0ms", "shop.inventory.chaos-refresh=0ms" })
+		properties = { "shop.inventory.warehouse-latency=0ms", "shop.inventory.chaos-refresh=0ms",
+				"shop.inventory.retry-interval=100ms", "shop.inventory.warehouse-retry-interval=200ms" })
 @RealRedis
+@RealKafka
 @Import({ TestProducts.class, Http.class })
 public @interface InventoryIntegrationTest {
 

@@ -28,7 +28,14 @@ public class TestProducts {
 	 * A new sku with the given units and at most {@code maxPerOrder} per order.
 	 */
 	public String create(long units, int maxPerOrder) {
-		String sku = "TEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		return create("TEST-", units, maxPerOrder);
+	}
+
+	/**
+	 * A new sku starting with {@code prefix}, for tests that care about sku order.
+	 */
+	public String create(String prefix, long units, int maxPerOrder) {
+		String sku = prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 		this.ledger.openIfAbsent(sku, units);
 		this.catalog.addIfAbsent(
 				new CatalogEntry(sku, "Test product " + sku, "made by a test", 1999, "/images/test.svg", maxPerOrder),

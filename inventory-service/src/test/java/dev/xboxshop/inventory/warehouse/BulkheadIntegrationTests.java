@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Import;
 
 import dev.xboxshop.inventory.Http;
 import dev.xboxshop.inventory.TestProducts;
+import dev.xboxshop.testsupport.RealKafka;
 import dev.xboxshop.testsupport.RealRedis;
 
 import static dev.xboxshop.inventory.ProblemAssert.assertProblem;
@@ -29,8 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "shop.inventory.warehouse-latency=500ms", "shop.inventory.max-concurrent-reservations=2",
-				"shop.inventory.bulkhead-max-wait=0ms", "shop.inventory.chaos-refresh=0ms" })
+				"shop.inventory.bulkhead-max-wait=0ms", "shop.inventory.chaos-refresh=0ms",
+				"spring.kafka.listener.auto-startup=false" })
 @RealRedis
+@RealKafka
 @Import({ TestProducts.class, Http.class })
 class BulkheadIntegrationTests {
 
