@@ -1,28 +1,39 @@
 package dev.xboxshop.web;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class WebTierApplicationTests {
+class WebTierApplicationTests extends StorefrontTestSupport {
 
 	@LocalServerPort
 	int port;
 
 	@Test
 	void reportsHealthUp() throws Exception {
-		var client = java.net.http.HttpClient.newHttpClient();
-		var response = client.send(java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/actuator/health"))
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health")).build(),
+					HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"UP\"");
+	}
+
+	@Test
+	void servesTheXboxPicture() throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/images/xbox-series-x.svg"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("image/svg+xml"));
+		assertThat(response.body()).contains("<svg");
 	}
 
 }

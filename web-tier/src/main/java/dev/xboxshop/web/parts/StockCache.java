@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.xboxshop.web.WebTierProperties;
 import dev.xboxshop.web.gateway.Product;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,7 @@ class StockCache {
 
 	private final Clock clock;
 
+	@Autowired
 	StockCache(WebTierProperties properties) {
 		this(properties.stockCacheTtl(), Clock.systemDefaultZone());
 	}

@@ -17,6 +17,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseCookie;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +38,7 @@ public class OperatorSession {
 
 	private final Clock clock;
 
+	@Autowired
 	OperatorSession(OperatorProperties operator, WebTierProperties properties) {
 		this(operator.token(), properties.secureCookies(), Clock.systemUTC());
 	}

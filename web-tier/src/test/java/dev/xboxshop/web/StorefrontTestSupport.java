@@ -1,0 +1,72 @@
+package dev.xboxshop.web;
+
+import java.time.Duration;
+
+import jakarta.servlet.http.Cookie;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * The storefront against the stand-in gateway. Every test class extends this, so they
+ * share one application context.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+public abstract class StorefrontTestSupport {
+
+	/** A shopper who has been here before. */
+	protected static final String CUSTOMER = "8a6f4c1e-2b9d-4f3a-9c7e-5d1b2a3c4e5f";
+
+	protected final StandInGateway gateway = StandInGateway.shared();
+
+	@Autowired
+	protected MockMvc mvc;
+
+	@DynamicPropertySource
+	static void gateway(DynamicPropertyRegistry registry) {
+		registry.add("shop.web.gateway-url", () -> StandInGateway.shared().url());
+		registry.add("shop.web.part-timeout", () -> "300ms");
+		registry.add("shop.web.order-poll-interval", () -> "100ms");
+		registry.add("shop.operator.token", () -> StandInGateway.TOKEN);
+	}
+
+	private static boolean warm;
+
+	@BeforeEach
+	void resetGateway() throws Exception {
+		warmUpOnce();
+		this.gateway.reset();
+	}
+
+	/**
+	 * The first calls in a fresh JVM (HTTP client, JSON mapping, templates) can take
+	 * longer than a part timeout; one page before the first test keeps that out of the
+	 * tests' budgets. It waits until the warm-up's calls have all reached the stand-in,
+	 * so none lands in a test.
+	 */
+	private void warmUpOnce() throws Exception {
+		synchronized (StorefrontTestSupport.class) {
+			if (warm) {
+				return;
+			}
+			this.mvc.perform(get("/").cookie(shopper()));
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.gateway.requests().size() >= 4);
+			warm = true;
+		}
+	}
+
+	protected static Cookie shopper() {
+		return new Cookie("shop_customer", CUSTOMER);
+	}
+
+}
