@@ -1,0 +1,51 @@
+package dev.xboxshop.order;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * An order as the shopper sees it, plus two bookkeeping fields that stay inside the
+ * service.
+ *
+ * @param orderId the id
+ * @param customerId who ordered
+ * @param items the lines, one per sku
+ * @param status where it is in the state machine
+ * @param mode how it was checked out
+ * @param reason why it was cancelled or rejected, for the shopper; null otherwise
+ * @param createdAt when it was accepted
+ * @param updatedAt when its status last changed
+ * @param limitedUnits units of the launch item counted against the purchase limit
+ * @param idempotencyKey the key it was placed with
+ */
+public record Order(String orderId, String customerId, List<OrderLine> items, OrderStatus status, CheckoutMode mode,
+		String reason, Instant createdAt, Instant updatedAt, @JsonIgnore int limitedUnits,
+		@JsonIgnore String idempotencyKey) {
+
+	/**
+	 * The ids under which inventory holds this order's reservations: the first line under
+	 * the order id itself (so a one-line order has exactly one reservation, named like
+	 * the order), each further line under {@code <orderId>.<sku>}, because inventory
+	 * keeps one reservation per id.
+	 * @return one id per line, in line order
+	 */
+	public List<String> reservationIds() {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < this.items.size(); i++) {
+			ids.add(reservationId(i));
+		}
+		return ids;
+	}
+
+	public String reservationId(int line) {
+		return (line == 0) ? this.orderId : this.orderId + "." + this.items.get(line).sku();
+	}
+
+	public int unitsOf(String sku) {
+		return this.items.stream().filter((line) -> line.sku().equals(sku)).mapToInt(OrderLine::quantity).sum();
+	}
+
+}

@@ -1,0 +1,80 @@
+package dev.xboxshop.order;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the order service ({@code shop.order.*}). Every one has a default, so the
+ * service starts with none set; a launcher overrides any of them as a plain property.
+ *
+ * @param inventoryUrl where inventory-service answers (sync reservations, releases, stock
+ * for the auditor)
+ * @param launchSku the launch item the purchase limit applies to
+ * @param purchaseLimit units of the launch item one customer may hold across orders that
+ * are not cancelled or rejected
+ * @param maxQuantityPerLine the largest quantity of one line
+ * @param maxLines the most lines one order may have
+ * @param recentOrders how many orders {@code GET /api/orders?customerId=} returns at most
+ * @param sseTimeout how long an order's event stream stays open at most
+ * @param sync settings of the sync mode
+ * @param async settings of the async mode
+ * @param idempotency settings of idempotency keys
+ * @param kafka topic settings
+ */
+@ConfigurationProperties("shop.order")
+public record OrderProperties(@DefaultValue("http://localhost:8083") String inventoryUrl,
+		@DefaultValue("XBOX-SERIES-X") String launchSku, @DefaultValue("2") int purchaseLimit,
+		@DefaultValue("10") int maxQuantityPerLine, @DefaultValue("20") int maxLines,
+		@DefaultValue("20") int recentOrders, @DefaultValue("5m") Duration sseTimeout, @DefaultValue Sync sync,
+		@DefaultValue Async async, @DefaultValue Idempotency idempotency, @DefaultValue Kafka kafka) {
+
+	/**
+	 * @param timeout the longest wait for one reservation call
+	 * @param releaseWindow how long a release keeps being retried while inventory says it
+	 * never saw the reservation (a reservation may land after the caller gave up)
+	 * @param breaker the circuit breaker around reservation calls
+	 */
+	public record Sync(@DefaultValue("800ms") Duration timeout, @DefaultValue("30s") Duration releaseWindow,
+			@DefaultValue Breaker breaker) {
+
+	}
+
+	/**
+	 * @param failureRate percent of failed calls in the window that opens the breaker
+	 * @param window calls the failure rate is computed over
+	 * @param minimumCalls calls needed before the rate counts
+	 * @param openFor how long the breaker stays open before it lets trial calls through
+	 */
+	public record Breaker(@DefaultValue("50") int failureRate, @DefaultValue("20") int window,
+			@DefaultValue("10") int minimumCalls, @DefaultValue("5s") Duration openFor) {
+
+	}
+
+	/**
+	 * @param deadline how long an ACCEPTED order waits for stock before it is cancelled
+	 */
+	public record Async(@DefaultValue("30s") Duration deadline) {
+
+	}
+
+	/**
+	 * @param lease how long one request owns a key before a retry may take it over
+	 * @param retention how long a finished response is replayed
+	 * @param maxWait how long a concurrent duplicate waits for the first outcome
+	 */
+	public record Idempotency(@DefaultValue("10s") Duration lease, @DefaultValue("24h") Duration retention,
+			@DefaultValue("15s") Duration maxWait) {
+
+	}
+
+	/**
+	 * @param partitions partitions of the topics this service declares
+	 * @param replicas replication factor of those topics
+	 */
+	public record Kafka(@DefaultValue("3") int partitions, @DefaultValue("1") short replicas) {
+
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.xboxshop.order;
+
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error leaves as {@code application/problem+json} with one of the contract's
+ * problem types, and never with a stack trace.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+	@ExceptionHandler(ProblemException.class)
+	ResponseEntity<Object> problem(ProblemException ex, HttpServletRequest request) {
+		return ResponseEntity.status(ex.status())
+			.headers(ex.headers())
+			.body(ex.toProblemDetail(request.getRequestURI()));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
+		PayloadTooLarge tooLarge = causeOf(ex, PayloadTooLarge.class);
+		if (tooLarge != null) {
+			return problem(tooLarge, request);
+		}
+		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side; please try again.");
+		problem.setType(ProblemException.type("internal-error"));
+		problem.setTitle("Internal error");
+		problem.setInstance(URI.create(request.getRequestURI()));
+		return ResponseEntity.internalServerError().body(problem);
+	}
+
+	/** Spring MVC's own errors (415, unreadable body, missing header, 404 ...). */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
+		PayloadTooLarge tooLarge = causeOf(ex, PayloadTooLarge.class);
+		if (tooLarge != null) {
+			return problem(tooLarge, servletRequest);
+		}
+		ProblemDetail problem = (body instanceof ProblemDetail detail) ? detail : ProblemDetail.forStatus(status);
+		problem.setType(ProblemException.type(slug(status)));
+		problem.setInstance(URI.create(servletRequest.getRequestURI()));
+		return super.handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	private static String slug(HttpStatusCode status) {
+		return switch (status.value()) {
+			case 400 -> "malformed-request";
+			case 404 -> "not-found";
+			case 405 -> "method-not-allowed";
+			case 406 -> "not-acceptable";
+			case 413 -> "payload-too-large";
+			case 415 -> "unsupported-media-type";
+			default -> "http-" + status.value();
+		};
+	}
+
+	private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.xboxshop.order.checkout;
+
+import java.net.URI;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.xboxshop.order.CheckoutMode;
+import dev.xboxshop.order.MalformedRequest;
+
+/**
+ * {@code POST /api/orders}: checkout in the mode the request names or the live mode.
+ */
+@RestController
+class CheckoutController {
+
+	private static final int MAX_KEY_LENGTH = 200;
+
+	private final OrderFormReader reader;
+
+	private final OrderPlacement placement;
+
+	private final LiveCheckoutMode liveMode;
+
+	CheckoutController(OrderFormReader reader, OrderPlacement placement, LiveCheckoutMode liveMode) {
+		this.reader = reader;
+		this.placement = placement;
+		this.liveMode = liveMode;
+	}
+
+	@PostMapping(path = "/api/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<String> place(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@RequestHeader(name = "X-Checkout-Mode", required = false) String modeHeader, @RequestBody byte[] body) {
+		checkKey(key);
+		CheckoutMode mode = mode(modeHeader);
+		OrderForm form = this.reader.read(body);
+		StoredResponse response = this.placement.place(key, mode, form);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.status())
+			.contentType(MediaType.parseMediaType(response.contentType()));
+		if (response.status() / 100 == 2) {
+			answer.header(HttpHeaders.LOCATION, URI.create("/api/orders/" + response.orderId()).toString());
+		}
+		return answer.body(response.body());
+	}
+
+	private static void checkKey(String key) {
+		if (key == null || key.isBlank()) {
+			throw new MalformedRequest("The Idempotency-Key header is required.");
+		}
+		if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch((c) -> c > 32 && c < 127)) {
+			throw new MalformedRequest(
+					"The Idempotency-Key must be at most " + MAX_KEY_LENGTH + " printable ASCII characters.");
+		}
+	}
+
+	private CheckoutMode mode(String header) {
+		if (header == null) {
+			return this.liveMode.current();
+		}
+		return CheckoutMode.parse(header)
+			.orElseThrow(
+					() -> new MalformedRequest("X-Checkout-Mode must be sync, async or escrow, not '" + header + "'."));
+	}
+
+}

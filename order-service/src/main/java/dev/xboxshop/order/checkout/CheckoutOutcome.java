@@ -1,0 +1,28 @@
+package dev.xboxshop.order.checkout;
+
+import org.springframework.http.HttpStatus;
+
+import dev.xboxshop.order.Order;
+
+/**
+ * A final answer to a checkout, replayed for every retry with the same idempotency key:
+ * 201 CONFIRMED, 202 ACCEPTED, or 409 when the order was rejected as sold out.
+ *
+ * @param status the HTTP status
+ * @param order the order as it stands
+ */
+record CheckoutOutcome(HttpStatus status, Order order) {
+
+	static CheckoutOutcome confirmed(Order order) {
+		return new CheckoutOutcome(HttpStatus.CREATED, order);
+	}
+
+	static CheckoutOutcome accepted(Order order) {
+		return new CheckoutOutcome(HttpStatus.ACCEPTED, order);
+	}
+
+	static CheckoutOutcome soldOut(Order order) {
+		return new CheckoutOutcome(HttpStatus.CONFLICT, order);
+	}
+
+}

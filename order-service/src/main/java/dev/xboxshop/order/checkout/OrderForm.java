@@ -1,0 +1,39 @@
+package dev.xboxshop.order.checkout;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.xboxshop.order.OrderLine;
+
+/**
+ * An order request that passed validation, with its lines merged by sku.
+ *
+ * @param customerId who orders
+ * @param items one line per sku
+ */
+record OrderForm(String customerId, List<OrderLine> items) {
+
+	/**
+	 * A digest of what was asked for, independent of JSON formatting: two requests with
+	 * the same fingerprint are the same order.
+	 * @return hex SHA-256
+	 */
+	String fingerprint() {
+		String canonical = this.customerId + "\n"
+				+ this.items.stream()
+					.map((line) -> line.sku() + "=" + line.quantity())
+					.collect(Collectors.joining(","));
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.xboxshop.order.checkout;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+import dev.xboxshop.order.CheckoutMode;
+import dev.xboxshop.order.OrderProperties;
+import dev.xboxshop.order.ProblemException;
+import dev.xboxshop.order.checkout.IdempotencyKeys.Claim;
+
+/**
+ * Places an order exactly once per idempotency key: claims the key, hands the order to
+ * the checkout of its mode, and stores the final response for every retry. A duplicate
+ * that arrives while the first is still running waits for the first outcome.
+ */
+@Component
+class OrderPlacement {
+
+	private static final Duration POLL = Duration.ofMillis(20);
+
+	private final IdempotencyKeys keys;
+
+	private final Checkouts checkouts;
+
+	private final JsonMapper json;
+
+	private final Duration maxWait;
+
+	OrderPlacement(IdempotencyKeys keys, Checkouts checkouts, JsonMapper json, OrderProperties properties) {
+		this.keys = keys;
+		this.checkouts = checkouts;
+		this.json = json;
+		this.maxWait = properties.idempotency().maxWait();
+	}
+
+	StoredResponse place(String key, CheckoutMode mode, OrderForm form) {
+		String fingerprint = form.fingerprint();
+		String owner = UUID.randomUUID().toString();
+		String candidateOrderId = UUID.randomUUID().toString();
+		long giveUpAt = System.nanoTime() + this.maxWait.toNanos();
+		while (true) {
+			Claim claim = this.keys.claim(key, fingerprint, candidateOrderId, owner);
+			switch (claim.state()) {
+				case CLAIMED:
+					return run(key, owner, mode,
+							new PlacementRequest(claim.orderId(), form.customerId(), form.items(), key));
+				case DONE:
+					return claim.response();
+				case MISMATCH:
+					throw new IdempotencyKeyReused();
+				case PENDING:
+				default:
+					if (System.nanoTime() > giveUpAt) {
+						throw new IdempotencyKeyInUse();
+					}
+					LockSupport.parkNanos(POLL.toNanos());
+			}
+		}
+	}
+
+	private StoredResponse run(String key, String owner, CheckoutMode mode, PlacementRequest request) {
+		CheckoutOutcome outcome;
+		try {
+			outcome = this.checkouts.forMode(mode).place(request);
+		}
+		catch (RuntimeException ex) {
+			// errors are not replayed: a retry may succeed once the cause is gone
+			this.keys.abandon(key, owner);
+			throw ex;
+		}
+		StoredResponse response = render(outcome);
+		this.keys.complete(key, owner, response);
+		return response;
+	}
+
+	private StoredResponse render(CheckoutOutcome outcome) {
+		String orderId = outcome.order().orderId();
+		if (outcome.status() != HttpStatus.CONFLICT) {
+			return new StoredResponse(outcome.status().value(), MediaType.APPLICATION_JSON_VALUE,
+					this.json.writeValueAsString(outcome.order()), orderId);
+		}
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", ProblemException.type("sold-out").toString());
+		problem.put("title", "Sold out");
+		problem.put("status", HttpStatus.CONFLICT.value());
+		problem.put("detail", outcome.order().reason());
+		problem.put("instance", "/api/orders/" + orderId);
+		problem.put("orderId", orderId);
+		problem.put("order", outcome.order());
+		return new StoredResponse(HttpStatus.CONFLICT.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+				this.json.writeValueAsString(problem), orderId);
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.xboxshop.order.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.xboxshop.order.Order;
+import dev.xboxshop.order.OrderLine;
+
+/**
+ * An order was accepted in async mode and waits for stock. Keyed by the sku of its first
+ * line, so one sku's orders are served first come, first served.
+ *
+ * @param eventId unique per event
+ * @param occurredAt when the order was accepted
+ * @param orderId the order
+ * @param customerId who ordered
+ * @param items the lines
+ */
+public record OrderPlaced(String eventId, Instant occurredAt, String orderId, String customerId,
+		List<OrderLine> items) {
+
+	public static OrderPlaced of(Order order) {
+		return new OrderPlaced(UUID.randomUUID().toString(), order.createdAt(), order.orderId(), order.customerId(),
+				order.items());
+	}
+
+	public String recordKey() {
+		return this.items.get(0).sku();
+	}
+
+}

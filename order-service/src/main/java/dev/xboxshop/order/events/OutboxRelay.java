@@ -1,0 +1,244 @@
+package dev.xboxshop.order.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.PendingMessage;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+import dev.xboxshop.order.RedisKeys;
+
+/**
+ * Publishes the outbox stream to {@code orders.placed}. Every replica runs one relay in
+ * the stream's consumer group; an entry is acknowledged and deleted only after the broker
+ * acknowledged the record, so an accepted order's event survives a broker outage (it
+ * waits in the stream) and a crashed replica (another claims its idle entries).
+ */
+@Component
+public class OutboxRelay implements SmartLifecycle {
+
+	static final String GROUP = "relay";
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private static final RedisScript<Long> ACK_AND_DELETE = RedisScript
+		.of(new ClassPathResource("scripts/ack-outbox-entry.lua"), Long.class);
+
+	private static final int BATCH = 100;
+
+	private static final Duration IDLE_BEFORE_CLAIM = Duration.ofSeconds(30);
+
+	private static final Duration SEND_WAIT = Duration.ofSeconds(30);
+
+	private static final Duration FAILURE_PAUSE = Duration.ofSeconds(1);
+
+	private static final Duration POLL = Duration.ofMillis(200);
+
+	private final StringRedisTemplate redis;
+
+	private final KafkaTemplate<String, Object> kafka;
+
+	private final Consumer consumer = Consumer.from(GROUP, "relay-" + UUID.randomUUID());
+
+	private final Semaphore wakeUp = new Semaphore(0);
+
+	private volatile boolean running;
+
+	private Thread thread;
+
+	private long lastClaim;
+
+	OutboxRelay(StringRedisTemplate redis, KafkaTemplate<String, Object> kafka) {
+		this.redis = redis;
+		this.kafka = kafka;
+	}
+
+	/** Look at the stream now rather than at the next poll (an entry was just added). */
+	public void wake() {
+		this.wakeUp.release();
+	}
+
+	@Override
+	public synchronized void start() {
+		this.running = true;
+		this.thread = new Thread(this::run, "outbox-relay");
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	@Override
+	public synchronized void stop() {
+		this.running = false;
+		this.thread.interrupt();
+		try {
+			this.thread.join(SEND_WAIT.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void run() {
+		boolean groupReady = false;
+		while (this.running) {
+			try {
+				if (!groupReady) {
+					createGroup();
+					groupReady = true;
+				}
+				if (!relayBatch()) {
+					this.wakeUp.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+					this.wakeUp.drainPermits();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Outbox relay paused: {}", ex.getMessage());
+				groupReady = false;
+				if (!pause()) {
+					return;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Publish one batch: this relay's unacknowledged entries first (an earlier attempt
+	 * failed), else new ones.
+	 * @return whether there was anything to publish
+	 */
+	private boolean relayBatch() throws InterruptedException {
+		List<MapRecord<String, Object, Object>> batch = read(ReadOffset.from("0"));
+		if (batch.isEmpty()) {
+			claimAbandoned();
+			batch = read(ReadOffset.lastConsumed());
+		}
+		if (batch.isEmpty()) {
+			return false;
+		}
+		publish(batch);
+		return true;
+	}
+
+	private void publish(List<MapRecord<String, Object, Object>> batch) throws InterruptedException {
+		List<CompletableFuture<SendResult<String, Object>>> sends = new ArrayList<>();
+		for (MapRecord<String, Object, Object> entry : batch) {
+			sends.add(this.kafka.send(Topics.ORDERS_PLACED, (String) entry.getValue().get("key"),
+					entry.getValue().get("payload")));
+		}
+		int failed = 0;
+		for (int i = 0; i < batch.size(); i++) {
+			try {
+				sends.get(i).get(SEND_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+				acknowledge(batch.get(i).getId());
+			}
+			catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+				failed++;
+			}
+		}
+		if (failed > 0) {
+			throw new IllegalStateException(failed + " of " + batch.size() + " outbox entries not published yet");
+		}
+	}
+
+	private List<MapRecord<String, Object, Object>> read(ReadOffset offset) {
+		List<MapRecord<String, Object, Object>> records = this.redis.opsForStream()
+			.read(this.consumer, StreamReadOptions.empty().count(BATCH), StreamOffset.create(RedisKeys.OUTBOX, offset));
+		if (records == null) {
+			return List.of();
+		}
+		List<MapRecord<String, Object, Object>> publishable = new ArrayList<>();
+		for (MapRecord<String, Object, Object> record : records) {
+			if (record.getValue() == null || record.getValue().get("payload") == null) {
+				acknowledge(record.getId());
+			}
+			else {
+				publishable.add(record);
+			}
+		}
+		return publishable;
+	}
+
+	/**
+	 * Take over entries a replica read but never acknowledged (it stopped or crashed).
+	 */
+	private void claimAbandoned() {
+		long now = System.currentTimeMillis();
+		if (now - this.lastClaim < IDLE_BEFORE_CLAIM.toMillis() / 2) {
+			return;
+		}
+		this.lastClaim = now;
+		List<RecordId> idle = new ArrayList<>();
+		for (PendingMessage pending : this.redis.opsForStream()
+			.pending(RedisKeys.OUTBOX, GROUP, Range.unbounded(), BATCH)) {
+			if (pending.getElapsedTimeSinceLastDelivery().compareTo(IDLE_BEFORE_CLAIM) > 0) {
+				idle.add(pending.getId());
+			}
+		}
+		if (!idle.isEmpty()) {
+			this.redis.opsForStream()
+				.claim(RedisKeys.OUTBOX, GROUP, this.consumer.getName(), IDLE_BEFORE_CLAIM,
+						idle.toArray(RecordId[]::new));
+		}
+	}
+
+	private void acknowledge(RecordId id) {
+		this.redis.execute(ACK_AND_DELETE, List.of(RedisKeys.OUTBOX), GROUP, id.getValue());
+	}
+
+	private void createGroup() {
+		try {
+			this.redis.execute((RedisCallback<String>) (connection) -> connection.streamCommands()
+				.xGroupCreate(RedisKeys.OUTBOX.getBytes(StandardCharsets.UTF_8), GROUP, ReadOffset.from("0"), true));
+		}
+		catch (DataAccessException ex) {
+			if (!String.valueOf(ex.getMostSpecificCause().getMessage()).contains("BUSYGROUP")) {
+				throw ex;
+			}
+		}
+	}
+
+	private boolean pause() {
+		try {
+			Thread.sleep(FAILURE_PAUSE.toMillis());
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,163 @@
+package dev.xboxshop.order.inventory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import dev.xboxshop.order.InvalidQuantity;
+
+/**
+ * Calls to inventory-service. Reservations go through the circuit breaker and the sync
+ * timeout; releases and stock reads are background work and skip the breaker.
+ */
+public class InventoryClient {
+
+	private static final Logger log = LoggerFactory.getLogger(InventoryClient.class);
+
+	private static final TypeReference<List<StockLevel>> STOCK = new TypeReference<>() {
+	};
+
+	private final RestClient http;
+
+	private final CircuitBreaker breaker;
+
+	private final JsonMapper json;
+
+	InventoryClient(RestClient http, CircuitBreaker breaker, JsonMapper json) {
+		this.http = http;
+		this.breaker = breaker;
+		this.json = json;
+	}
+
+	/**
+	 * Reserve stock for one order line.
+	 * @param reservationId the id inventory keeps the reservation under (idempotent)
+	 * @param sku the product
+	 * @param quantity units
+	 * @return reserved, or sold out
+	 * @throws WarehouseUnavailable when there is no answer in time, an error, or the
+	 * breaker is open
+	 */
+	public ReservationOutcome reserve(String reservationId, String sku, int quantity) {
+		try {
+			return this.breaker.executeSupplier(() -> post(reservationId, sku, quantity));
+		}
+		catch (CallNotPermittedException ex) {
+			throw new WarehouseUnavailable("The warehouse is not answering; checkout is paused for a moment.", false);
+		}
+	}
+
+	private ReservationOutcome post(String reservationId, String sku, int quantity) {
+		String body = this.json.writeValueAsString(Map.of("orderId", reservationId, "sku", sku, "quantity", quantity));
+		try {
+			return this.http.post()
+				.uri("/api/reservations")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(body)
+				.exchange((request, response) -> {
+					int status = response.getStatusCode().value();
+					String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+					return answer(status, text, sku);
+				});
+		}
+		catch (RestClientException | JacksonException ex) {
+			throw new WarehouseUnavailable("The warehouse did not answer in time; please try again.", true);
+		}
+	}
+
+	private ReservationOutcome answer(int status, String body, String sku) {
+		if (status == 200 || status == 201) {
+			Reservation reservation = this.json.readValue(body, Reservation.class);
+			return switch (reservation.status()) {
+				case "RESERVED" -> ReservationOutcome.ofReserved();
+				case "REJECTED" -> ReservationOutcome.soldOut(reservation.reason());
+				default -> throw new WarehouseUnavailable(
+						"The warehouse answered with a " + reservation.status() + " reservation.", false);
+			};
+		}
+		return switch (status) {
+			case 409 -> ReservationOutcome.soldOut(detail(body));
+			case 404 -> throw new UnknownProduct(sku);
+			case 400 -> throw new InvalidQuantity(detail(body));
+			default -> throw new WarehouseUnavailable("The warehouse answered " + status + "; please try again.",
+					status >= 500);
+		};
+	}
+
+	/**
+	 * Release a reservation (idempotent at inventory).
+	 * @param reservationId the reservation id
+	 * @return what inventory said
+	 */
+	public ReleaseResult release(String reservationId) {
+		try {
+			return this.http.delete().uri("/api/reservations/{id}", reservationId).exchange((request, response) -> {
+				int status = response.getStatusCode().value();
+				if (status / 100 == 2) {
+					return ReleaseResult.RELEASED;
+				}
+				if (status == 404) {
+					return ReleaseResult.NOT_RESERVED;
+				}
+				return (status >= 500) ? ReleaseResult.FAILED : ReleaseResult.REFUSED;
+			});
+		}
+		catch (RestClientException ex) {
+			log.debug("Releasing {} failed: {}", reservationId, ex.getMessage());
+			return ReleaseResult.FAILED;
+		}
+	}
+
+	/**
+	 * Inventory's stock figures.
+	 * @return one entry per sku
+	 * @throws WarehouseUnavailable when inventory cannot be read
+	 */
+	public List<StockLevel> stock() {
+		try {
+			String body = this.http.get().uri("/api/stock").retrieve().body(String.class);
+			return this.json.readValue(body, STOCK);
+		}
+		catch (RestClientException | JacksonException ex) {
+			throw new WarehouseUnavailable("Inventory stock could not be read: " + ex.getMessage(), false);
+		}
+	}
+
+	private String detail(String problem) {
+		try {
+			JsonNode node = this.json.readTree(problem);
+			return node.path("detail").asString(null);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	/** What became of a release. */
+	public enum ReleaseResult {
+
+		/** Released now or before. */
+		RELEASED,
+		/** Inventory never saw the reservation (yet). */
+		NOT_RESERVED,
+		/** No answer or a server error: try again. */
+		FAILED,
+		/** Refused for good (a client error). */
+		REFUSED
+
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.xboxshop.order.inventory;
+
+import org.springframework.http.HttpStatus;
+
+import dev.xboxshop.order.ProblemException;
+
+/**
+ * Inventory did not answer in time, answered with an error, or its circuit breaker is
+ * open. The checkout fails fast with 503 instead of waiting.
+ */
+public class WarehouseUnavailable extends ProblemException {
+
+	private final boolean mayHaveReserved;
+
+	public WarehouseUnavailable(String detail, boolean mayHaveReserved) {
+		super(HttpStatus.SERVICE_UNAVAILABLE, "warehouse-unavailable", "Warehouse unavailable", detail);
+		this.mayHaveReserved = mayHaveReserved;
+	}
+
+	/**
+	 * Whether the request may have reached inventory and reserved stock after all (a
+	 * timeout or a broken connection), so the reservation must be released.
+	 * @return true unless the call was never sent
+	 */
+	public boolean mayHaveReserved() {
+		return this.mayHaveReserved;
+	}
+
+}

@@ -1,0 +1,16 @@
+-- Removes an ACCEPTED order that was never acknowledged to the shopper (the sync call
+-- failed before an answer), giving its launch-item units back.
+-- KEYS: 1 order hash, 2 customer index, 3 limit counter, 4 accepted deadlines, 5 all orders
+-- ARGV: 1 orderId
+if redis.call('HGET', KEYS[1], 'status') ~= 'ACCEPTED' then
+  return 0
+end
+local units = tonumber(redis.call('HGET', KEYS[1], 'limitedUnits') or '0')
+if units > 0 and redis.call('DECRBY', KEYS[3], units) <= 0 then
+  redis.call('DEL', KEYS[3])
+end
+redis.call('DEL', KEYS[1])
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('ZREM', KEYS[4], ARGV[1])
+redis.call('ZREM', KEYS[5], ARGV[1])
+return 1

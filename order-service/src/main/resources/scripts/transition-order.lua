@@ -1,0 +1,24 @@
+-- Compare-and-set of an order's status: moves it only from the expected status, so a
+-- duplicate or late event changes nothing. A failed order gives its launch-item units back
+-- to the purchase limit in the same step. Subscribers hear the order id on the channel.
+-- KEYS: 1 order hash, 2 limit counter, 3 accepted deadlines
+-- ARGV: 1 orderId, 2 expected status, 3 next status, 4 reason, 5 now (ISO), 6 channel
+local current = redis.call('HGET', KEYS[1], 'status')
+if not current then
+  return {'MISSING', ''}
+end
+if current ~= ARGV[2] then
+  return {'UNCHANGED', current}
+end
+redis.call('HSET', KEYS[1], 'status', ARGV[3], 'reason', ARGV[4], 'updatedAt', ARGV[5])
+if ARGV[3] == 'CANCELLED' or ARGV[3] == 'REJECTED' then
+  local units = tonumber(redis.call('HGET', KEYS[1], 'limitedUnits') or '0')
+  if units > 0 and redis.call('DECRBY', KEYS[2], units) <= 0 then
+    redis.call('DEL', KEYS[2])
+  end
+end
+if ARGV[3] ~= 'ACCEPTED' then
+  redis.call('ZREM', KEYS[3], ARGV[1])
+end
+redis.call('PUBLISH', ARGV[6], ARGV[1])
+return {'CHANGED', ARGV[3]}
