@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # One image recipe for all five services; MODULE picks the service:
 #
 #   ./mvnw -DskipTests package                       # builds every <module>/target/<module>-0.1.0-SNAPSHOT-exec.jar
