@@ -68,6 +68,11 @@
 		if (waiting) {
 			waiting.classList.toggle('is-empty', !!state.done);
 		}
+		// "we are reserving your console" is over once the order is final
+		var accepted = document.querySelector('#message[data-notice="order-accepted"]');
+		if (accepted && state.done) {
+			accepted.classList.add('is-empty');
+		}
 	}
 
 	function followOrder(panel) {
