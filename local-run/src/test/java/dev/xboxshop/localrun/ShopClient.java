@@ -74,7 +74,22 @@ final class ShopClient {
 	}
 
 	void setChaos(boolean down) {
-		operator("inventory-service", "/api/admin/chaos", Map.of("extraLatencyMs", 0, "errorRate", 0.0, "down", down));
+		setChaos(0, down);
+	}
+
+	void setChaos(int extraLatencyMs, boolean down) {
+		operator("inventory-service", "/api/admin/chaos",
+				Map.of("extraLatencyMs", extraLatencyMs, "errorRate", 0.0, "down", down));
+	}
+
+	void setMode(String mode) {
+		operator("order-service", "/api/admin/checkout-mode", Map.of("mode", mode));
+	}
+
+	String mode() {
+		return send(HttpRequest.newBuilder(uri("order-service", "/api/admin/checkout-mode"))
+			.header("Authorization", "Bearer " + RunningShop.OPERATOR_TOKEN)
+			.GET()).text("mode");
 	}
 
 	private void operator(String service, String path, Map<String, Object> body) {

@@ -1,0 +1,145 @@
+package dev.xboxshop.localrun;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static dev.xboxshop.localrun.ShopClient.XBOX;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A shopper and a presenter in headless Chromium, through the gateway, against the whole
+ * running shop. Each test leaves a screenshot in {@code target/screenshots}.
+ */
+class StorefrontBrowserIntegrationTests {
+
+	private static ShopClient client;
+
+	private static String storefront;
+
+	private ChromeDriver browser;
+
+	private WebDriverWait wait;
+
+	private String testName;
+
+	@BeforeAll
+	static void startShop() {
+		LocalShop shop = RunningShop.get();
+		client = new ShopClient(shop);
+		storefront = shop.url("gateway");
+	}
+
+	@BeforeEach
+	void openBrowser(TestInfo test) {
+		this.testName = test.getTestMethod().orElseThrow().getName();
+		this.browser = Browser.open();
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		Browser.screenshot(this.browser, this.testName);
+		this.browser.quit();
+		client.setChaos(false);
+	}
+
+	@Test
+	void shopperBuysAnXboxInSyncModeAndSeesItConfirmed() {
+		client.setMode("sync");
+		client.setAvailable(XBOX, 50);
+
+		this.browser.get(storefront + "/");
+		assertThat(text("checkout-mode")).isEqualTo("sync");
+		assertThat(text("stock-left")).isEqualTo("50 left");
+		Browser.screenshot(this.browser, this.testName + "-launch-page");
+		placeOrderFromLaunchPage();
+
+		this.wait.until(ExpectedConditions.textToBe(By.id("order-status"), "CONFIRMED"));
+	}
+
+	@Test
+	void shopperInAsyncModeSeesTheOrderAcceptedThenConfirmed() {
+		client.setMode("async");
+		client.setAvailable(XBOX, 50);
+		// a slow warehouse keeps the order ACCEPTED long enough to see it change live
+		client.setChaos(2_500, false);
+
+		this.browser.get(storefront + "/");
+		assertThat(text("checkout-mode")).isEqualTo("async");
+		placeOrderFromLaunchPage();
+
+		this.wait.until(ExpectedConditions.textToBe(By.id("order-status"), "ACCEPTED"));
+		Browser.screenshot(this.browser, this.testName + "-accepted");
+		String orderUrl = this.browser.getCurrentUrl();
+		this.wait.until(ExpectedConditions.textToBe(By.id("order-status"), "CONFIRMED"));
+		assertThat(this.browser.getCurrentUrl()).as("updated live, without navigating").isEqualTo(orderUrl);
+	}
+
+	@Test
+	void shopperSeesSoldOutOnceStockIsGone() {
+		client.setMode("sync");
+		client.setAvailable(XBOX, 0);
+
+		this.browser.get(storefront + "/");
+		assertThat(text("stock-left")).isEqualTo("0 left");
+		assertThat(this.browser.findElement(By.id("stock-panel")).getText()).contains("Sold out");
+		placeOrderFromLaunchPage();
+
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Sold out"));
+		assertThat(this.browser.getCurrentUrl()).contains("/cart");
+	}
+
+	@Test
+	void shopperSeesTheApologyWhenAnAsyncOrderWasOversold() {
+		client.setMode("async");
+		client.setAvailable(XBOX, 0);
+
+		this.browser.get(storefront + "/");
+		placeOrderFromLaunchPage();
+
+		this.wait.until(ExpectedConditions.textToBe(By.id("order-status"), "CANCELLED"));
+		assertThat(text("order-reason")).containsIgnoringCase("sold out").contains("not be charged");
+	}
+
+	@Test
+	void presenterSwitchesTheCheckoutModeOnTheLabPage() {
+		client.setMode("sync");
+
+		this.browser.get(storefront + "/lab");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("operator-token")))
+			.sendKeys(RunningShop.OPERATOR_TOKEN);
+		this.browser.findElement(By.id("login-submit")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mode-form")));
+		assertThat(text("lab-mode")).isEqualTo("sync");
+
+		new Select(this.browser.findElement(By.id("mode-select"))).selectByValue("async");
+		this.browser.findElement(By.id("mode-submit")).click();
+
+		this.wait.until(ExpectedConditions.textToBe(By.id("lab-mode"), "async"));
+		assertThat(client.mode()).isEqualTo("async");
+	}
+
+	private void placeOrderFromLaunchPage() {
+		this.browser.findElement(By.id("buy")).click();
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("place-order"))).click();
+		this.wait.until((driver) -> driver.getCurrentUrl().contains("/orders/")
+				|| !driver.findElements(By.id("message")).isEmpty());
+	}
+
+	private String text(String id) {
+		WebElement element = this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+		return element.getText().trim();
+	}
+
+}
