@@ -133,8 +133,6 @@ class StorefrontBrowserIntegrationTests {
 	private void placeOrderFromLaunchPage() {
 		this.browser.findElement(By.id("buy")).click();
 		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("place-order"))).click();
-		this.wait.until((driver) -> driver.getCurrentUrl().contains("/orders/")
-				|| !driver.findElements(By.id("message")).isEmpty());
 	}
 
 	private String text(String id) {
