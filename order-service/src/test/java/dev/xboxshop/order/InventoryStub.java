@@ -1,0 +1,270 @@
+package dev.xboxshop.order;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A stand-in for inventory-service's reservation API (a peer HTTP service, so a stub is
+ * fair; Redis and Kafka are always real). It keeps stock per sku, answers reservations
+ * idempotently by id, and can be made slow (requests held until let go) or down (503).
+ */
+public final class InventoryStub implements AutoCloseable {
+
+	private static final int DEFAULT_STOCK = 1000;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpServer server;
+
+	private final ExecutorService executor = Executors.newCachedThreadPool();
+
+	private final Map<String, Integer> initial = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> available = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> reportedInitial = new ConcurrentHashMap<>();
+
+	private final Map<String, Reservation> reservations = new ConcurrentHashMap<>();
+
+	private final List<String> reserveCalls = new CopyOnWriteArrayList<>();
+
+	private final List<String> releaseCalls = new CopyOnWriteArrayList<>();
+
+	private volatile boolean down;
+
+	private volatile CountDownLatch hold;
+
+	private InventoryStub() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.server.createContext("/api/reservations", this::reservations);
+		this.server.createContext("/api/stock", this::stock);
+		this.server.setExecutor(this.executor);
+		this.server.start();
+	}
+
+	public static InventoryStub start() {
+		return new InventoryStub();
+	}
+
+	public String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/** Forget every reservation and setting. */
+	public synchronized void reset() {
+		letGo();
+		this.down = false;
+		this.initial.clear();
+		this.available.clear();
+		this.reportedInitial.clear();
+		this.reservations.clear();
+		this.reserveCalls.clear();
+		this.releaseCalls.clear();
+	}
+
+	public synchronized void stock(String sku, int units) {
+		this.initial.put(sku, units);
+		this.available.put(sku, units);
+	}
+
+	/** Report a different initial stock than the real one (to fake an oversell). */
+	public void reportInitial(String sku, int units) {
+		this.reportedInitial.put(sku, units);
+	}
+
+	public void down(boolean down) {
+		this.down = down;
+	}
+
+	/** Hold every reservation request until {@link #letGo()}. */
+	public void holdReservations() {
+		this.hold = new CountDownLatch(1);
+	}
+
+	public void letGo() {
+		CountDownLatch latch = this.hold;
+		this.hold = null;
+		if (latch != null) {
+			latch.countDown();
+		}
+	}
+
+	/** Reserve as inventory's Kafka consumer would, without an HTTP call. */
+	public synchronized void reserveDirectly(String reservationId, String sku, int quantity) {
+		reserve(reservationId, sku, quantity);
+	}
+
+	public List<String> reserveCalls() {
+		return new ArrayList<>(this.reserveCalls);
+	}
+
+	public List<String> releaseCalls() {
+		return new ArrayList<>(this.releaseCalls);
+	}
+
+	/** RESERVED, REJECTED, RELEASED, or null if never reserved. */
+	public String status(String reservationId) {
+		Reservation reservation = this.reservations.get(reservationId);
+		return (reservation != null) ? reservation.status : null;
+	}
+
+	public int available(String sku) {
+		return this.available.getOrDefault(sku, DEFAULT_STOCK);
+	}
+
+	private void reservations(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			if (this.down) {
+				send(exchange, 503, problem("warehouse-unavailable", "down"));
+				return;
+			}
+			if ("POST".equals(exchange.getRequestMethod())) {
+				JsonNode body = this.json.readTree(exchange.getRequestBody().readAllBytes());
+				String id = body.get("orderId").asString();
+				this.reserveCalls.add(id);
+				awaitHold();
+				Reservation reservation = reserve(id, body.get("sku").asString(), body.get("quantity").asInt());
+				if ("REJECTED".equals(reservation.status)) {
+					send(exchange, 409, problem("sold-out", "Not enough " + reservation.sku));
+				}
+				else {
+					send(exchange, reservation.fresh ? 201 : 200, reservation.toJson(id));
+				}
+			}
+			else if ("DELETE".equals(exchange.getRequestMethod())) {
+				String id = exchange.getRequestURI().getPath().substring("/api/reservations/".length());
+				this.releaseCalls.add(id);
+				Reservation released = release(id);
+				if (released == null) {
+					send(exchange, 404, problem("not-found", "No reservation " + id));
+				}
+				else {
+					send(exchange, 200, released.toJson(id));
+				}
+			}
+			else {
+				send(exchange, 405, problem("method-not-allowed", exchange.getRequestMethod()));
+			}
+		}
+	}
+
+	private synchronized Reservation reserve(String id, String sku, int quantity) {
+		Reservation existing = this.reservations.get(id);
+		if (existing != null) {
+			return existing.replayed();
+		}
+		int free = this.available.computeIfAbsent(sku, (s) -> {
+			this.initial.put(s, DEFAULT_STOCK);
+			return DEFAULT_STOCK;
+		});
+		Reservation reservation = new Reservation(sku, quantity, (free >= quantity) ? "RESERVED" : "REJECTED", true);
+		if (free >= quantity) {
+			this.available.put(sku, free - quantity);
+		}
+		this.reservations.put(id, reservation);
+		return reservation;
+	}
+
+	private synchronized Reservation release(String id) {
+		Reservation reservation = this.reservations.get(id);
+		if (reservation == null || "REJECTED".equals(reservation.status)) {
+			return null;
+		}
+		if ("RESERVED".equals(reservation.status)) {
+			this.available.merge(reservation.sku, reservation.quantity, Integer::sum);
+			reservation = new Reservation(reservation.sku, reservation.quantity, "RELEASED", false);
+			this.reservations.put(id, reservation);
+		}
+		return reservation;
+	}
+
+	private void stock(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			if (this.down) {
+				send(exchange, 503, problem("warehouse-unavailable", "down"));
+				return;
+			}
+			List<Map<String, Object>> levels = new ArrayList<>();
+			synchronized (this) {
+				this.initial.forEach((sku, units) -> {
+					int reserved = this.reservations.values()
+						.stream()
+						.filter((r) -> r.sku.equals(sku) && "RESERVED".equals(r.status))
+						.mapToInt((r) -> r.quantity)
+						.sum();
+					levels.add(Map.of("sku", sku, "initial", this.reportedInitial.getOrDefault(sku, units),
+							"adjustments", 0, "available", this.available.get(sku), "reserved", reserved, "sold", 0,
+							"conserved", true));
+				});
+			}
+			send(exchange, 200, this.json.writeValueAsString(levels));
+		}
+	}
+
+	private void awaitHold() {
+		CountDownLatch latch = this.hold;
+		if (latch != null) {
+			try {
+				latch.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private String problem(String slug, String detail) {
+		return this.json.writeValueAsString(
+				Map.of("type", "https://xbox-shop.example/problems/" + slug, "title", slug, "detail", detail));
+	}
+
+	private static void send(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders()
+			.set("Content-Type", (status >= 400) ? "application/problem+json" : "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		exchange.getResponseBody().write(bytes);
+	}
+
+	@Override
+	public void close() {
+		letGo();
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+	private record Reservation(String sku, int quantity, String status, boolean fresh) {
+
+		Reservation replayed() {
+			return new Reservation(this.sku, this.quantity, this.status, false);
+		}
+
+		String toJson(String id) {
+			return "{\"orderId\":\"" + id + "\",\"sku\":\"" + this.sku + "\",\"quantity\":" + this.quantity
+					+ ",\"status\":\"" + this.status + "\",\"reason\":null}";
+		}
+
+	}
+
+}

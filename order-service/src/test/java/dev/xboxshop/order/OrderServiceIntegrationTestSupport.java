@@ -1,0 +1,58 @@
+package dev.xboxshop.order;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.xboxshop.testsupport.RealKafka;
+import dev.xboxshop.testsupport.RealRedis;
+import dev.xboxshop.testsupport.RealServers;
+
+/**
+ * The one application context most integration tests share: real Redis, a real Kafka
+ * broker, and a stand-in for inventory's HTTP API. Short timeouts keep the tests quick;
+ * each test uses its own customers, so tests do not see each other's orders.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "shop.order.sync.timeout=500ms", "shop.order.sync.release-window=20s",
+				"shop.order.sync.breaker.minimum-calls=4", "shop.order.sync.breaker.window=4",
+				"shop.order.sync.breaker.open-for=60s", "shop.order.async.deadline=8s" })
+@RealRedis
+@RealKafka
+public abstract class OrderServiceIntegrationTestSupport {
+
+	protected static final InventoryStub inventory = InventoryStub.start();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	protected StringRedisTemplate redis;
+
+	protected OrderApi api;
+
+	protected KafkaTestClient kafka;
+
+	@DynamicPropertySource
+	static void inventoryUrl(DynamicPropertyRegistry registry) {
+		registry.add("shop.order.inventory-url", inventory::url);
+	}
+
+	@BeforeEach
+	void connect() {
+		this.api = new OrderApi(this.port);
+		this.kafka = new KafkaTestClient(RealServers.kafka().bootstrapServers());
+		inventory.reset();
+	}
+
+	protected static String newCustomer() {
+		return "customer-" + java.util.UUID.randomUUID();
+	}
+
+}
