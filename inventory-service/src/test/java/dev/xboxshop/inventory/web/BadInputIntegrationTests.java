@@ -1,8 +1,10 @@
 package dev.xboxshop.inventory.web;
 
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -13,6 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 import dev.xboxshop.inventory.Http;
 import dev.xboxshop.inventory.InventoryIntegrationTest;
@@ -35,6 +38,9 @@ class BadInputIntegrationTests {
 
 	@Autowired
 	private TestProducts products;
+
+	@Autowired
+	private Environment environment;
 
 	private String sku;
 
@@ -111,6 +117,22 @@ class BadInputIntegrationTests {
 		assertProblem(this.http.get("/api/products/NO-SUCH-SKU"), 404, "unknown-product");
 		HttpResponse<String> wrongMethod = this.http.putJson("/api/reservations", body(ORDER, this.sku, "1"));
 		assertProblem(wrongMethod, 405, "method-not-allowed");
+	}
+
+	@Test
+	void answersARequestTheServletContainerRejectsWithAProblem() throws Exception {
+		int port = this.environment.getRequiredProperty("local.server.port", Integer.class);
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.getOutputStream()
+				.write("GET /api/products/% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+			assertThat(response).startsWith("HTTP/1.1 400")
+				.containsIgnoringCase("Content-Type: application/problem+json")
+				.contains("\"type\":\"https://xbox-shop.example/problems/malformed-request\"")
+				.doesNotContain("<html");
+		}
 	}
 
 	private void assertNothingChanged(StockLevel before) {
