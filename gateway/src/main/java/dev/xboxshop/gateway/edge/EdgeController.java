@@ -1,0 +1,44 @@
+package dev.xboxshop.gateway.edge;
+
+import java.util.Map;
+
+import dev.xboxshop.gateway.problems.Problems;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Local answers that routes forward to: closed paths (the services' actuators, unknown
+ * {@code /api} paths) and circuit-breaker fallbacks. Controllers win over routes, so a
+ * forward here is never proxied again.
+ */
+@RestController
+@RequestMapping("/edge")
+class EdgeController {
+
+	@RequestMapping("/not-found")
+	ResponseEntity<Map<String, Object>> notFound(ServerWebExchange exchange) {
+		return problem(HttpStatus.NOT_FOUND, "not-found", "There is nothing at this address.", exchange);
+	}
+
+	@RequestMapping("/fallback/{service}")
+	ResponseEntity<Map<String, Object>> fallback(@PathVariable String service, ServerWebExchange exchange) {
+		// inventory is the warehouse of the design: its outage has a name clients know
+		String slug = "inventory".equals(service) ? "warehouse-unavailable" : "service-unavailable";
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, slug,
+				"The " + service + " service is unavailable or failing; try again shortly.", exchange);
+	}
+
+	private static ResponseEntity<Map<String, Object>> problem(HttpStatus status, String slug, String detail,
+			ServerWebExchange exchange) {
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(Problems.body(status, slug, detail, exchange));
+	}
+
+}

@@ -1,0 +1,80 @@
+package dev.xboxshop.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends plain HTTP requests to a running gateway, as a browser or API client would.
+ */
+public final class EdgeClient {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String baseUrl;
+
+	public EdgeClient(int port) {
+		this.baseUrl = "http://127.0.0.1:" + port;
+	}
+
+	public HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(this.baseUrl + path));
+	}
+
+	public Reply get(String path, String... headers) {
+		HttpRequest.Builder request = request(path).GET();
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return send(request);
+	}
+
+	public Reply send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = this.http.send(request.build(), BodyHandlers.ofString());
+			return new Reply(response);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public record Reply(HttpResponse<String> response) {
+
+		public int status() {
+			return this.response.statusCode();
+		}
+
+		public String header(String name) {
+			return this.response.headers().firstValue(name).orElse(null);
+		}
+
+		public String contentType() {
+			return this.response.headers().firstValue("Content-Type").orElse("");
+		}
+
+		public JsonNode json() {
+			return json.readTree(this.response.body());
+		}
+
+		/** The problem type slug, e.g. {@code rate-limited}. */
+		public String problemSlug() {
+			return json().path("type").asString().replace("https://xbox-shop.example/problems/", "");
+		}
+
+	}
+
+}

@@ -1,0 +1,100 @@
+package dev.xboxshop.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Stands in for one of the shop's services (other teams' modules) on a free loopback
+ * port: answers every request with JSON naming itself and echoing what it received, and
+ * records each request. It can be told to fail the next requests with a status.
+ */
+public final class StubService implements AutoCloseable {
+
+	private final String name;
+
+	private final HttpServer server;
+
+	private final List<Received> received = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger failuresLeft = new AtomicInteger();
+
+	private volatile int failureStatus = 503;
+
+	private StubService(String name, HttpServer server) {
+		this.name = name;
+		this.server = server;
+	}
+
+	public static StubService start(String name) {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			StubService stub = new StubService(name, server);
+			server.createContext("/", stub::answer);
+			server.setExecutor(Executors.newFixedThreadPool(4));
+			server.start();
+			return stub;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	public List<Received> received() {
+		return this.received;
+	}
+
+	public void reset() {
+		this.received.clear();
+		this.failuresLeft.set(0);
+	}
+
+	/** The next {@code count} requests are answered with {@code status}. */
+	public void failNext(int count, int status) {
+		this.failureStatus = status;
+		this.failuresLeft.set(count);
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
+		this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+				correlationId, exchange.getRequestHeaders().getFirst("X-Forwarded-For"), body));
+		if (this.failuresLeft.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
+			send(exchange, this.failureStatus, "{\"status\":" + this.failureStatus + "}");
+			return;
+		}
+		send(exchange, 200, "{\"service\":\"%s\",\"path\":\"%s\",\"correlationId\":\"%s\"}".formatted(this.name,
+				exchange.getRequestURI().getRawPath(), correlationId));
+	}
+
+	private static void send(HttpExchange exchange, int status, String json) throws IOException {
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		exchange.getResponseBody().write(bytes);
+		exchange.close();
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+	public record Received(String method, String path, String correlationId, String forwardedFor, String body) {
+	}
+
+}
