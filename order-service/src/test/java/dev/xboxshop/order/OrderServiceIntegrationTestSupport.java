@@ -1,5 +1,6 @@
 package dev.xboxshop.order;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,9 @@ public abstract class OrderServiceIntegrationTestSupport {
 	@Autowired
 	protected StringRedisTemplate redis;
 
+	@Autowired
+	protected CircuitBreaker inventoryCircuitBreaker;
+
 	protected OrderApi api;
 
 	protected KafkaTestClient kafka;
@@ -49,6 +53,8 @@ public abstract class OrderServiceIntegrationTestSupport {
 		this.api = new OrderApi(this.port);
 		this.kafka = new KafkaTestClient(RealServers.kafka().bootstrapServers());
 		inventory.reset();
+		// tests that make inventory fail must not open the breaker for the next test
+		this.inventoryCircuitBreaker.reset();
 	}
 
 	protected static String newCustomer() {

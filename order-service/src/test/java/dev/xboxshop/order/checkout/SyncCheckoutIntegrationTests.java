@@ -1,0 +1,102 @@
+package dev.xboxshop.order.checkout;
+
+import java.time.Duration;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.xboxshop.order.OrderApi;
+import dev.xboxshop.order.OrderServiceIntegrationTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Sync checkout against a stand-in inventory: final answers, fast failures, and no
+ * reservation left behind.
+ */
+class SyncCheckoutIntegrationTests extends OrderServiceIntegrationTestSupport {
+
+	@Test
+	void confirmsAnOrderWhenInventoryReserves() {
+		String customer = newCustomer();
+
+		OrderApi.Response response = this.api.place("sync", OrderApi.orderJson(customer, "GAME-A", 2));
+
+		assertThat(response.status()).isEqualTo(201);
+		assertThat(response.json().get("status").asString()).isEqualTo("CONFIRMED");
+		assertThat(response.json().get("mode").asString()).isEqualTo("sync");
+		assertThat(inventory.status(response.orderId())).isEqualTo("RESERVED");
+		assertThat(inventory.available("GAME-A")).isEqualTo(998);
+	}
+
+	@Test
+	void rejectsAnOrderWhenSoldOutAndKeepsItWithTheReason() {
+		String customer = newCustomer();
+		inventory.stock("GAME-RARE", 1);
+
+		OrderApi.Response response = this.api.place("sync", OrderApi.orderJson(customer, "GAME-RARE", 2));
+
+		assertThat(response.status()).isEqualTo(409);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.problemType()).isEqualTo("https://xbox-shop.example/problems/sold-out");
+		JsonNode order = this.api.order(response.orderId());
+		assertThat(order.get("status").asString()).isEqualTo("REJECTED");
+		assertThat(order.get("reason").asString()).contains("Sold out");
+	}
+
+	@Test
+	void releasesEarlierLinesWhenALaterLineIsSoldOut() {
+		String customer = newCustomer();
+		inventory.stock("GAME-RARE", 0);
+		String body = "{\"customerId\":\"" + customer
+				+ "\",\"items\":[{\"sku\":\"GAME-A\",\"quantity\":1},{\"sku\":\"GAME-RARE\",\"quantity\":1}]}";
+
+		OrderApi.Response response = this.api.place("sync", body);
+
+		assertThat(response.status()).isEqualTo(409);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(inventory.status(response.orderId())).isEqualTo("RELEASED"));
+		assertThat(inventory.available("GAME-A")).isEqualTo(1000);
+	}
+
+	@Test
+	void failsFastWhenInventoryIsSlowAndReleasesTheLateReservation() {
+		String customer = newCustomer();
+		inventory.holdReservations();
+
+		long started = System.nanoTime();
+		OrderApi.Response response = this.api.place("sync", OrderApi.orderJson(customer, "GAME-A", 1));
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		String reservationId = inventory.reserveCalls().get(0);
+		inventory.letGo(); // the reservation lands after the order service gave up
+
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(response.problemType()).isEqualTo("https://xbox-shop.example/problems/warehouse-unavailable");
+		assertThat(took).isLessThan(Duration.ofSeconds(3)); // the sync timeout is 500 ms
+															// here
+		assertThat(this.api.ordersOf(customer)).isEmpty();
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(inventory.status(reservationId)).isEqualTo("RELEASED"));
+		assertThat(inventory.available("GAME-A")).isEqualTo(1000);
+	}
+
+	@Test
+	void failsFastWithoutCallingInventoryWhileTheBreakerIsOpen() {
+		inventory.down(true);
+		for (int i = 0; i < 4; i++) {
+			assertThat(this.api.place("sync", OrderApi.orderJson(newCustomer(), "GAME-A", 1)).status()).isEqualTo(503);
+		}
+		int callsBefore = inventory.reserveCalls().size();
+		inventory.down(false);
+
+		OrderApi.Response response = this.api.place("sync", OrderApi.orderJson(newCustomer(), "GAME-A", 1));
+
+		assertThat(this.inventoryCircuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(response.json().get("detail").asString()).contains("paused");
+		assertThat(inventory.reserveCalls()).hasSize(callsBefore);
+	}
+
+}
