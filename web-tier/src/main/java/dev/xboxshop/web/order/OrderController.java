@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
+import dev.xboxshop.web.Notice;
 import dev.xboxshop.web.gateway.GatewayClient;
 import dev.xboxshop.web.gateway.GatewayProblem;
 import dev.xboxshop.web.parts.Part;
@@ -55,8 +56,14 @@ class OrderController {
 		if (found != null && found.missing()) {
 			return missing(response);
 		}
+		OrderStatus status = (found != null) ? found.status() : null;
+		if (status != null && status.done() && model.getAttribute("notice") == Notice.ORDER_ACCEPTED) {
+			// "we are reserving your console" is over by now: the status below says how
+			// it ended
+			model.addAttribute("notice", null);
+		}
 		model.addAttribute("orderId", orderId);
-		model.addAttribute("order", (found != null) ? found.status() : null);
+		model.addAttribute("order", status);
 		model.addAttribute("timing", timing);
 		return "order";
 	}

@@ -44,6 +44,11 @@ class StockCache {
 		return live;
 	}
 
+	/** Forgets everything, as a restart would. */
+	void clear() {
+		this.lastKnown.clear();
+	}
+
 	/** The last live answer as a stale one, if it is young enough to be worth showing. */
 	Optional<ProductStock> lastKnown(String sku) {
 		ProductStock known = this.lastKnown.get(sku);

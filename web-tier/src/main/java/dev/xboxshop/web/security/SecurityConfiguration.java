@@ -28,6 +28,10 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain shopSecurity(HttpSecurity http, OperatorSession operator, WebTierProperties properties) {
+		// relative, so the redirect works through the gateway whatever host name the
+		// browser used
+		LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/lab/login");
+		toLogin.setFavorRelativeUris(true);
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax").secure(properties.secureCookies()));
 		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens))
@@ -45,8 +49,7 @@ class SecurityConfiguration {
 				.denyAll()
 				.anyRequest()
 				.permitAll())
-			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
-					new LoginUrlAuthenticationEntryPoint("/lab/login"),
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(toLogin,
 					PathPatternRequestMatcher.withDefaults().matcher("/lab/**")))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))

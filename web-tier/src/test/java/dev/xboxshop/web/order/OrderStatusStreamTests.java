@@ -57,7 +57,7 @@ class OrderStatusStreamTests extends StorefrontTestSupport {
 		this.gateway.answer("GET", "/api/orders/o-9", 200,
 				StandInGateway.order("o-9", "CANCELLED", "async", "Sold out before we could reserve it"));
 
-		String page = this.mvc.perform(get("/orders/o-9"))
+		String page = this.mvc.perform(get("/orders/o-9").param("notice", "order-accepted"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -65,7 +65,8 @@ class OrderStatusStreamTests extends StorefrontTestSupport {
 
 		assertThat(page).containsPattern("id=\"order-status\"[^>]*>CANCELLED<")
 			.containsPattern("id=\"order-reason\"[^>]*>Sold out before we could reserve it<")
-			.contains("data-final=\"true\"");
+			.contains("data-final=\"true\"")
+			.doesNotContain("are reserving your console");
 	}
 
 	@Test
