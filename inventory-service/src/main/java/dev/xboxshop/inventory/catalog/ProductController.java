@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.xboxshop.inventory.warehouse.Warehouse;
+
 @RestController
 @RequestMapping("/api/products")
 class ProductController {
@@ -17,13 +19,17 @@ class ProductController {
 
 	private final StockLedger ledger;
 
-	ProductController(ProductCatalog catalog, StockLedger ledger) {
+	private final Warehouse warehouse;
+
+	ProductController(ProductCatalog catalog, StockLedger ledger, Warehouse warehouse) {
 		this.catalog = catalog;
 		this.ledger = ledger;
+		this.warehouse = warehouse;
 	}
 
 	@GetMapping
 	List<Product> products() {
+		this.warehouse.catalogRead();
 		List<CatalogEntry> entries = this.catalog.entries();
 		List<Long> available = this.ledger.available(entries.stream().map(CatalogEntry::sku).toList());
 		Instant readAt = Instant.now();
@@ -36,6 +42,7 @@ class ProductController {
 
 	@GetMapping("/{sku}")
 	Product product(@PathVariable String sku) {
+		this.warehouse.catalogRead();
 		CatalogEntry entry = this.catalog.entry(sku).orElseThrow(() -> new UnknownProduct(sku));
 		long available = this.ledger.available(List.of(sku)).get(0);
 		return Product.of(entry, available, Instant.now());

@@ -39,6 +39,20 @@ public class Warehouse {
 		}
 	}
 
+	/**
+	 * A catalog read. Stock counts come from Redis, not the warehouse, so the base
+	 * latency does not apply; but chaos models the whole inner tier being loaded or cut
+	 * off, and the storefront's fallbacks are only visible if reads feel it too.
+	 * @throws WarehouseUnavailable when chaos has inventory down
+	 */
+	public void catalogRead() {
+		Chaos current = this.chaos.current();
+		if (current.down()) {
+			throw new WarehouseUnavailable("Inventory is down");
+		}
+		pause(Math.max(current.extraLatencyMs(), 0));
+	}
+
 	private static void pause(long millis) {
 		if (millis <= 0) {
 			return;

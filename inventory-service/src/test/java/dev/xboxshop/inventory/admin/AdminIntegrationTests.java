@@ -103,6 +103,23 @@ class AdminIntegrationTests {
 	}
 
 	@Test
+	void slowsAndCutsOffCatalogReadsAsChaosSays() {
+		String sku = this.products.create(10, 2);
+		this.chaos.set(new Chaos(300, 0.0, false));
+
+		long started = System.nanoTime();
+		HttpResponse<String> slow = this.http.get("/api/products/" + sku);
+		long tookMs = (System.nanoTime() - started) / 1_000_000;
+		this.chaos.set(new Chaos(0, 0.0, true));
+		HttpResponse<String> cutOff = this.http.get("/api/products/" + sku);
+
+		assertThat(slow.statusCode()).isEqualTo(200);
+		assertThat(tookMs).as("a loaded inner tier is slow to read").isGreaterThanOrEqualTo(300);
+		assertProblem(cutOff, 503, "warehouse-unavailable");
+		assertProblem(this.http.get("/api/products"), 503, "warehouse-unavailable");
+	}
+
+	@Test
 	void failsReservationsAtTheInjectedErrorRateWithoutChangingStock() {
 		String sku = this.products.create(10, 2);
 		String orderId = TestProducts.orderId();
