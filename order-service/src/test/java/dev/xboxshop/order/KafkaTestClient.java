@@ -9,12 +9,16 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -33,28 +37,53 @@ public final class KafkaTestClient {
 		this.bootstrapServers = bootstrapServers;
 	}
 
-	/** Publish a record and wait for the broker's acknowledgement. */
-	public void publish(String topic, String key, String value) {
+	/**
+	 * Publish a record and wait for the broker's acknowledgement.
+	 * @param topic the topic
+	 * @param key the key
+	 * @param value the value
+	 * @return where the record was written
+	 */
+	public RecordMetadata publish(String topic, String key, String value) {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map
 			.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
 				new StringSerializer(), new StringSerializer())) {
-			producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+			return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not publish to " + topic, ex);
 		}
 	}
 
-	public void stockReserved(String orderId, String sku, int quantity) {
-		publish("stock.reserved", orderId,
+	public RecordMetadata stockReserved(String orderId, String sku, int quantity) {
+		return publish("stock.reserved", orderId,
 				"{\"eventId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\"" + Instant.now() + "\",\"orderId\":\""
 						+ orderId + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}");
 	}
 
-	public void stockRejected(String orderId, String sku) {
-		publish("stock.rejected", orderId,
+	public RecordMetadata stockRejected(String orderId, String sku) {
+		return publish("stock.rejected", orderId,
 				"{\"eventId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\"" + Instant.now() + "\",\"orderId\":\""
 						+ orderId + "\",\"sku\":\"" + sku + "\",\"reason\":\"sold-out\"}");
+	}
+
+	/**
+	 * Wait until a consumer group has committed past a record, that is, processed it.
+	 * @param group the consumer group
+	 * @param record the record
+	 * @param timeout how long to wait
+	 */
+	public void awaitConsumed(String group, RecordMetadata record, Duration timeout) {
+		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
+			await().atMost(timeout).until(() -> {
+				OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+					.partitionsToOffsetAndMetadata()
+					.get(10, TimeUnit.SECONDS)
+					.get(partition);
+				return committed != null && committed.offset() > record.offset();
+			});
+		}
 	}
 
 	/**
