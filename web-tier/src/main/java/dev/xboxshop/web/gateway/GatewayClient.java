@@ -59,6 +59,13 @@ public class GatewayClient {
 		return builder.clone()
 			.baseUrl(baseUrl)
 			.requestFactory(factory)
+			.requestInterceptor((request, body, execution) -> {
+				String address = ClientAddress.current();
+				if (address != null) {
+					request.getHeaders().set(ClientAddress.HEADER, address);
+				}
+				return execution.execute(request, body);
+			})
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
 				throw problemOf(response);
 			})

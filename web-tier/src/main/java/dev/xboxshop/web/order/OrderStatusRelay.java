@@ -7,8 +7,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import dev.xboxshop.web.WebTierProperties;
+import dev.xboxshop.web.gateway.ClientAddress;
 import dev.xboxshop.web.gateway.GatewayClient;
 import dev.xboxshop.web.gateway.GatewayProblem;
 import dev.xboxshop.web.gateway.Order;
@@ -73,9 +75,9 @@ class OrderStatusRelay implements DisposableBean {
 
 	private final class Watch {
 
-		private final String orderId;
-
 		private final SseEmitter emitter;
+
+		private final Supplier<Order> fetch;
 
 		private volatile boolean stopped;
 
@@ -84,8 +86,10 @@ class OrderStatusRelay implements DisposableBean {
 		private int quietPolls;
 
 		Watch(String orderId, SseEmitter emitter) {
-			this.orderId = orderId;
 			this.emitter = emitter;
+			// created on the request thread: the polls count against this shopper's
+			// limits
+			this.fetch = ClientAddress.carrying(() -> OrderStatusRelay.this.gateway.order(orderId));
 		}
 
 		void stop() {
@@ -113,7 +117,7 @@ class OrderStatusRelay implements DisposableBean {
 				return;
 			}
 			try {
-				Order order = OrderStatusRelay.this.gateway.order(this.orderId);
+				Order order = this.fetch.get();
 				sendIfChanged(OrderStatus.of(order));
 				if (order.isFinal()) {
 					this.emitter.complete();

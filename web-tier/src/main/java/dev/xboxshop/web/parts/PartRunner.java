@@ -1,5 +1,7 @@
 package dev.xboxshop.web.parts;
 
+import dev.xboxshop.web.gateway.ClientAddress;
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -44,7 +46,7 @@ public class PartRunner {
 		long start = System.nanoTime();
 		CompletableFuture<T> answer;
 		try {
-			answer = CompletableFuture.supplyAsync(call, this.executor);
+			answer = CompletableFuture.supplyAsync(ClientAddress.carrying(call), this.executor);
 		}
 		catch (RejectedExecutionException full) {
 			answer = CompletableFuture.failedFuture(full);

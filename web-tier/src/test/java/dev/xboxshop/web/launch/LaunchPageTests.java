@@ -98,6 +98,15 @@ class LaunchPageTests extends StorefrontTestSupport {
 	}
 
 	@Test
+	void passesTheShoppersAddressOnSoTheGatewayLimitsShoppersNotTheWebTier() throws Exception {
+		this.mvc.perform(get("/").cookie(shopper()).header("X-Forwarded-For", "203.0.113.7"))
+			.andExpect(status().isOk());
+
+		assertThat(this.gateway.requests()).hasSizeGreaterThanOrEqualTo(4)
+			.allSatisfy((request) -> assertThat(request.header("X-Forwarded-For")).isEqualTo("203.0.113.7"));
+	}
+
+	@Test
 	void showsTheModeAsUnknownWhenTheGatewayRefusesIt() throws Exception {
 		this.gateway.answer("GET", "/api/admin/checkout-mode", 401,
 				StandInGateway.problem("unauthorized", 401, "no token"));
