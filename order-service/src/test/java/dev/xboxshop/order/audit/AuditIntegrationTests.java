@@ -1,0 +1,182 @@
+package dev.xboxshop.order.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.xboxshop.order.CheckoutMode;
+import dev.xboxshop.order.InventoryStub;
+import dev.xboxshop.order.KafkaTestClient;
+import dev.xboxshop.order.Order;
+import dev.xboxshop.order.OrderApi;
+import dev.xboxshop.order.OrderLine;
+import dev.xboxshop.order.OrderRepository;
+import dev.xboxshop.order.OrderStatus;
+import dev.xboxshop.testsupport.RealKafka;
+import dev.xboxshop.testsupport.RealRedis;
+import dev.xboxshop.testsupport.RealServers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The auditor over a Redis database of its own, so it sees only this test's orders.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.data.redis.database=2", "shop.order.kafka.group-id=order-audit-test",
+				"shop.order.async.deadline=60s" })
+@RealRedis
+@RealKafka
+@DirtiesContext
+class AuditIntegrationTests {
+
+	private static final InventoryStub inventory = InventoryStub.start();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Autowired
+	OrderRepository orders;
+
+	private OrderApi api;
+
+	@DynamicPropertySource
+	static void inventoryUrl(DynamicPropertyRegistry registry) {
+		registry.add("shop.order.inventory-url", inventory::url);
+	}
+
+	@AfterAll
+	static void stopInventory() {
+		inventory.close();
+	}
+
+	@BeforeEach
+	void emptyShop() {
+		this.redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) (connection) -> {
+			connection.serverCommands().flushDb();
+			return null;
+		});
+		inventory.reset();
+		this.api = new OrderApi(this.port);
+	}
+
+	@Test
+	void passesWhenOrdersAndStockAgree() {
+		KafkaTestClient kafka = new KafkaTestClient(RealServers.kafka().bootstrapServers());
+		inventory.stock("XBOX-SERIES-X", 10);
+		inventory.stock("GAME-A", 5);
+		assertThat(this.api.place("sync", OrderApi.orderJson("audit-1", "XBOX-SERIES-X", 2)).status()).isEqualTo(201);
+		assertThat(this.api.place("sync", OrderApi.orderJson("audit-2", "GAME-A", 1)).status()).isEqualTo(201);
+		String confirmed = this.api.place("async", OrderApi.orderJson("audit-3", "GAME-A", 1)).orderId();
+		inventory.reserveDirectly(confirmed, "GAME-A", 1);
+		kafka.stockReserved(confirmed, "GAME-A", 1);
+		String cancelled = this.api.place("async", OrderApi.orderJson("audit-4", "XBOX-SERIES-X", 1)).orderId();
+		kafka.stockRejected(cancelled, "XBOX-SERIES-X");
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.api.status(confirmed).equals("CONFIRMED")
+					&& this.api.status(cancelled).equals("CANCELLED"));
+
+		JsonNode audit = audit();
+
+		assertThat(audit.get("verdict").asString()).as(audit.toString()).isEqualTo("PASS");
+		assertThat(audit.get("violations").isEmpty()).isTrue();
+		assertThat(audit.get("orders").get("total").asLong()).isEqualTo(4);
+		assertThat(audit.get("orders").get("byStatus").get("CONFIRMED").asLong()).isEqualTo(3);
+		assertThat(audit.get("orders").get("byMode").get("async").get("CANCELLED").asLong()).isEqualTo(1);
+		assertThat(sku(audit, "GAME-A").get("confirmedUnits").asLong()).isEqualTo(2);
+		assertThat(sku(audit, "GAME-A").get("stock").get("reserved").asLong()).isEqualTo(2);
+		assertThat(audit.get("inventory").get("reachable").asBoolean()).isTrue();
+	}
+
+	@Test
+	void failsWhenMoreUnitsAreConfirmedThanInventoryHasStock() {
+		assertThat(this.api.place("sync", OrderApi.orderJson("audit-1", "XBOX-SERIES-X", 2)).status()).isEqualTo(201);
+		inventory.reportInitial("XBOX-SERIES-X", 1);
+
+		JsonNode audit = audit();
+
+		assertThat(audit.get("verdict").asString()).isEqualTo("FAIL");
+		assertThat(check(audit, "confirmed units never exceed stock").get("verdict").asString()).isEqualTo("FAIL");
+		assertThat(audit.get("violations").toString()).contains("XBOX-SERIES-X: 2 confirmed, stock 1");
+	}
+
+	@Test
+	void failsWhenInventoryHoldsStockForNoOrder() {
+		inventory.reserveDirectly("ghost-order", "GAME-A", 3);
+
+		JsonNode audit = audit();
+
+		assertThat(audit.get("verdict").asString()).isEqualTo("FAIL");
+		assertThat(check(audit, "nothing reserved beyond live orders").get("detail").asString())
+			.contains("GAME-A: 3 reserved or sold, 0 in live orders");
+	}
+
+	@Test
+	void failsOnAnOverdueOrderAndASharedIdempotencyKey() {
+		Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
+		for (String orderId : List.of("stuck-1", "stuck-2")) {
+			Order order = new Order(orderId, "audit-5", List.of(new OrderLine("GAME-A", 1)), OrderStatus.ACCEPTED,
+					CheckoutMode.ASYNC, null, longAgo, longAgo, 0, "shared-key");
+			this.orders.create(order, Instant.now().plus(Duration.ofHours(1)), 2, null);
+		}
+
+		JsonNode audit = audit();
+
+		assertThat(audit.get("verdict").asString()).isEqualTo("FAIL");
+		assertThat(audit.get("orders").get("acceptedPastDeadline").asLong()).isEqualTo(2);
+		assertThat(check(audit, "one order per idempotency key").get("detail").asString()).contains("shared-key");
+	}
+
+	@Test
+	void reportsUnknownRatherThanFailingWhenInventoryIsDown() {
+		assertThat(this.api.place("async", OrderApi.orderJson("audit-6", "GAME-A", 1)).status()).isEqualTo(202);
+		inventory.down(true);
+
+		OrderApi.Response response = this.api.get("/api/audit");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("verdict").asString()).isEqualTo("UNKNOWN");
+		assertThat(response.json().get("inventory").get("reachable").asBoolean()).isFalse();
+		assertThat(check(response.json(), "stock is conserved").get("verdict").asString()).isEqualTo("UNKNOWN");
+	}
+
+	private JsonNode audit() {
+		OrderApi.Response response = this.api.get("/api/audit");
+		assertThat(response.status()).isEqualTo(200);
+		return response.json();
+	}
+
+	private static JsonNode sku(JsonNode audit, String sku) {
+		return audit.get("skus")
+			.valueStream()
+			.filter((s) -> s.get("sku").asString().equals(sku))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static JsonNode check(JsonNode audit, String name) {
+		return audit.get("checks")
+			.valueStream()
+			.filter((check) -> check.get("name").asString().equals(name))
+			.findFirst()
+			.orElseThrow();
+	}
+
+}
