@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Range;
@@ -125,7 +126,7 @@ public class OutboxRelay implements SmartLifecycle {
 				return;
 			}
 			catch (RuntimeException ex) {
-				log.warn("Outbox relay paused: {}", ex.getMessage());
+				log.warn("Outbox relay paused: {}", NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
 				groupReady = false;
 				if (!pause()) {
 					return;
