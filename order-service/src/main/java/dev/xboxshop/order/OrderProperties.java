@@ -72,8 +72,11 @@ public record OrderProperties(@DefaultValue("http://localhost:8083") String inve
 	/**
 	 * @param partitions partitions of the topics this service declares
 	 * @param replicas replication factor of those topics
+	 * @param groupId consumer group of the stock listeners (read by the listener
+	 * annotations)
 	 */
-	public record Kafka(@DefaultValue("3") int partitions, @DefaultValue("1") short replicas) {
+	public record Kafka(@DefaultValue("3") int partitions, @DefaultValue("1") short replicas,
+			@DefaultValue("order-service") String groupId) {
 
 	}
 

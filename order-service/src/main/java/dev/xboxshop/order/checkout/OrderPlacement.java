@@ -2,10 +2,13 @@ package dev.xboxshop.order.checkout;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -35,8 +38,12 @@ class OrderPlacement {
 
 	private final Duration maxWait;
 
-	OrderPlacement(IdempotencyKeys keys, Checkouts checkouts, JsonMapper json, OrderProperties properties) {
+	private final MeterRegistry meters;
+
+	OrderPlacement(IdempotencyKeys keys, Checkouts checkouts, JsonMapper json, OrderProperties properties,
+			MeterRegistry meters) {
 		this.keys = keys;
+		this.meters = meters;
 		this.checkouts = checkouts;
 		this.json = json;
 		this.maxWait = properties.idempotency().maxWait();
@@ -68,6 +75,7 @@ class OrderPlacement {
 	}
 
 	private StoredResponse run(String key, String owner, CheckoutMode mode, PlacementRequest request) {
+		Timer.Sample sample = Timer.start(this.meters);
 		CheckoutOutcome outcome;
 		try {
 			outcome = this.checkouts.forMode(mode).place(request);
@@ -75,11 +83,22 @@ class OrderPlacement {
 		catch (RuntimeException ex) {
 			// errors are not replayed: a retry may succeed once the cause is gone
 			this.keys.abandon(key, owner);
+			sample.stop(checkoutTimer(mode, (ex instanceof ProblemException problem) ? problem.slug() : "error"));
 			throw ex;
 		}
+		sample.stop(checkoutTimer(mode, outcome.order().status().name().toLowerCase(Locale.ROOT)));
 		StoredResponse response = render(outcome);
 		this.keys.complete(key, owner, response);
 		return response;
+	}
+
+	/** Every checkout is timed and counted, tagged by mode, as DESIGN.md asks. */
+	private Timer checkoutTimer(CheckoutMode mode, String outcome) {
+		return Timer.builder("shop.checkout")
+			.description("Checkouts by mode and outcome")
+			.tag("mode", mode.value())
+			.tag("outcome", outcome)
+			.register(this.meters);
 	}
 
 	private StoredResponse render(CheckoutOutcome outcome) {
