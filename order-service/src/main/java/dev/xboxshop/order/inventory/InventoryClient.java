@@ -92,8 +92,11 @@ public class InventoryClient {
 			case 409 -> ReservationOutcome.soldOut(detail(body));
 			case 404 -> throw new UnknownProduct(sku);
 			case 400 -> throw new InvalidQuantity(detail(body));
+			// 503 is inventory refusing up front (busy, down): nothing was reserved. Any
+			// other failure leaves the outcome unknown, so the caller releases to be
+			// safe.
 			default -> throw new WarehouseUnavailable("The warehouse answered " + status + "; please try again.",
-					status >= 500);
+					status >= 500 && status != 503);
 		};
 	}
 

@@ -37,6 +37,12 @@ public class ReservationReleases {
 
 	private static final int BATCH = 20;
 
+	/**
+	 * Often enough to release a late reservation soon, rarely enough not to load
+	 * inventory.
+	 */
+	private static final long NOT_RESERVED_RETRY_CAP = 5_000;
+
 	private final StringRedisTemplate redis;
 
 	private final InventoryClient inventory;
@@ -98,7 +104,7 @@ public class ReservationReleases {
 					done(reservationId);
 				}
 				else {
-					retry(reservationId, now, Math.min(backoff(attempts), 2000));
+					retry(reservationId, now, Math.min(backoff(attempts), NOT_RESERVED_RETRY_CAP));
 				}
 			}
 			case FAILED -> {
