@@ -158,6 +158,16 @@ class GatewayRoutingIntegrationTests {
 	}
 
 	@Test
+	void tellsTheWebTierWhichHostAndClientTheBrowserUsed() {
+		this.edge.get("/cart");
+
+		assertThat(webTier.received()).singleElement().satisfies((request) -> {
+			assertThat(request.forwardedHost()).isEqualTo("127.0.0.1:" + this.port);
+			assertThat(request.forwardedFor()).isEqualTo("127.0.0.1");
+		});
+	}
+
+	@Test
 	void passesAWellFormedCorrelationIdDownstreamAndEchoesIt() {
 		Reply reply = this.edge.get("/api/products", "X-Correlation-Id", "client-chosen-42");
 		assertThat(reply.header("X-Correlation-Id")).isEqualTo("client-chosen-42");

@@ -72,7 +72,8 @@ public final class StubService implements AutoCloseable {
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
 		this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-				correlationId, exchange.getRequestHeaders().getFirst("X-Forwarded-For"), body));
+				correlationId, exchange.getRequestHeaders().getFirst("X-Forwarded-For"),
+				exchange.getRequestHeaders().getFirst("X-Forwarded-Host"), body));
 		if (this.failuresLeft.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
 			send(exchange, this.failureStatus, "{\"status\":" + this.failureStatus + "}");
 			return;
@@ -94,7 +95,8 @@ public final class StubService implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	public record Received(String method, String path, String correlationId, String forwardedFor, String body) {
+	public record Received(String method, String path, String correlationId, String forwardedFor, String forwardedHost,
+			String body) {
 	}
 
 }

@@ -48,6 +48,22 @@ final class ShopClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	int page(String url) {
+		try {
+			return this.http
+				.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	Answer order(String orderId) {
 		return send(HttpRequest.newBuilder(uri("order-service", "/api/orders/" + orderId)).GET());
 	}
