@@ -25,10 +25,12 @@ final class RunningShop {
 		if (shop == null) {
 			RedisServerHandle redis = RealServers.redis();
 			ShopOptions options = new ShopOptions(Path.of("..").toAbsolutePath().normalize(),
-					Path.of("target", "system-shop").toAbsolutePath(), ShopPorts.free(), false, OPERATOR_TOKEN, "sync",
+					Path.of("target", "system-shop").toAbsolutePath(), ShopPorts.free(), true, OPERATOR_TOKEN, "sync",
 					redis.host() + ":" + redis.port(), RealServers.kafka().bootstrapServers(),
 					List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-					Map.of("order-service", List.of("--shop.order.async.deadline=90s")));
+					Map.of("*", List.of("--management.endpoints.web.exposure.include=health,info,metrics"),
+							"order-service", List.of("--shop.order.async.deadline=90s"), "order-service-2",
+							List.of("--shop.order.async.deadline=90s")));
 			shop = LocalShop.start(options, (line) -> System.out.println("[shop] " + line));
 			Runtime.getRuntime().addShutdownHook(new Thread(shop::close, "stop-system-shop"));
 		}

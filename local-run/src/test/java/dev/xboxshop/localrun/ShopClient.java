@@ -64,6 +64,45 @@ final class ShopClient {
 		}
 	}
 
+	/**
+	 * An order through the gateway, from its own client address so that per-client rate
+	 * limits see a crowd.
+	 */
+	Answer placeOrderThroughGateway(String customerId, String idempotencyKey, String mode, String clientAddress) {
+		String body = "{\"customerId\":\"" + customerId + "\",\"items\":[{\"sku\":\"" + XBOX + "\",\"quantity\":1}]}";
+		return send(HttpRequest.newBuilder(uri("gateway", "/api/orders"))
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", idempotencyKey)
+			.header("X-Checkout-Mode", mode)
+			.header("X-Forwarded-For", clientAddress)
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/**
+	 * How many requests one service instance has served for a URI pattern and method.
+	 */
+	long served(String service, String uriPattern, String method) {
+		Answer metric = send(HttpRequest
+			.newBuilder(uri(service,
+					"/actuator/metrics/http.server.requests?tag=uri:" + uriPattern + "&tag=method:" + method))
+			.GET());
+		if (metric.status() == 404) {
+			return 0;
+		}
+		for (JsonNode measurement : metric.body().path("measurements")) {
+			if ("COUNT".equals(measurement.path("statistic").asString())) {
+				return (long) measurement.path("value").asDouble();
+			}
+		}
+		return 0;
+	}
+
+	String modeOf(String orderService) {
+		return send(HttpRequest.newBuilder(uri(orderService, "/api/admin/checkout-mode"))
+			.header("Authorization", "Bearer " + RunningShop.OPERATOR_TOKEN)
+			.GET()).text("mode");
+	}
+
 	Answer order(String orderId) {
 		return send(HttpRequest.newBuilder(uri("order-service", "/api/orders/" + orderId)).GET());
 	}
@@ -103,9 +142,7 @@ final class ShopClient {
 	}
 
 	String mode() {
-		return send(HttpRequest.newBuilder(uri("order-service", "/api/admin/checkout-mode"))
-			.header("Authorization", "Bearer " + RunningShop.OPERATOR_TOKEN)
-			.GET()).text("mode");
+		return modeOf("order-service");
 	}
 
 	private void operator(String service, String path, Map<String, Object> body) {
