@@ -121,6 +121,27 @@ class StorefrontBrowserIntegrationTests {
 	}
 
 	@Test
+	void launchPageKeepsItsBudgetAndShowsLastKnownStockWhileInventoryIsSlow() {
+		client.setMode("sync");
+		client.setAvailable(XBOX, 42);
+		this.browser.get(storefront + "/");
+		assertThat(text("stock-left")).isEqualTo("42 left");
+		int chaosMs = 2_000;
+		client.setChaos(chaosMs, false);
+
+		long started = System.nanoTime();
+		this.browser.navigate().refresh();
+		long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+		System.out.println("launch page with inventory " + chaosMs + " ms slow: rendered in " + tookMs + " ms");
+		assertThat(tookMs).as("the page did not wait for the slow part").isLessThan(chaosMs);
+		assertThat(text("stock-left")).isEqualTo("42 left");
+		assertThat(text("stock-freshness")).contains("may be stale");
+		assertThat(this.browser.findElement(By.id("timing-product")).getDomAttribute("data-outcome"))
+			.isEqualTo("timeout");
+	}
+
+	@Test
 	void presenterSwitchesTheCheckoutModeOnTheLabPage() {
 		client.setMode("sync");
 
