@@ -129,6 +129,19 @@ class AuditIntegrationTests {
 	}
 
 	@Test
+	void failsWhenAPurchaseLimitCounterDisagreesWithTheOrders() {
+		inventory.stock("XBOX-SERIES-X", 10);
+		assertThat(this.api.place("sync", OrderApi.orderJson("audit-7", "XBOX-SERIES-X", 2)).status()).isEqualTo(201);
+		this.redis.opsForValue().set(dev.xboxshop.order.RedisKeys.purchaseLimit("audit-7"), "0");
+
+		JsonNode audit = audit();
+
+		assertThat(audit.get("verdict").asString()).isEqualTo("FAIL");
+		assertThat(check(audit, "purchase limit of 2 XBOX-SERIES-X").get("detail").asString())
+			.contains("audit-7 holds 2, counter says 0");
+	}
+
+	@Test
 	void failsOnAnOverdueOrderAndASharedIdempotencyKey() {
 		Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
 		for (String orderId : List.of("stuck-1", "stuck-2")) {
