@@ -48,7 +48,8 @@ class CheckoutModesSystemIntegrationTests {
 		watch.stop();
 
 		System.out.println(Crowd.latencies("sync checkout", answers));
-		assertThat(Crowd.byStatus(answers)).isEqualTo(Map.of(201, (long) UNITS, 409, (long) (BUYERS - UNITS)));
+		assertThat(Crowd.byStatus(answers)).as("%s", Crowd.problems(answers))
+			.isEqualTo(Map.of(201, (long) UNITS, 409, (long) (BUYERS - UNITS)));
 		assertThat(answers.stream().filter((a) -> a.status() == 201))
 			.allMatch((a) -> "CONFIRMED".equals(a.text("status")));
 		assertThat(answers.stream().filter((a) -> a.status() == 409))
@@ -68,7 +69,7 @@ class CheckoutModesSystemIntegrationTests {
 				(i) -> client.placeOrder("async-" + run + "-" + i, "async-" + run + "-" + i, "async", 1));
 
 		System.out.println(Crowd.latencies("async checkout", answers));
-		assertThat(Crowd.byStatus(answers)).isEqualTo(Map.of(202, (long) BUYERS));
+		assertThat(Crowd.byStatus(answers)).as("%s", Crowd.problems(answers)).isEqualTo(Map.of(202, (long) BUYERS));
 		List<String> orderIds = answers.stream().map((a) -> a.text("orderId")).toList();
 		assertThat(orderIds).doesNotHaveDuplicates().allMatch((id) -> !id.isBlank());
 		await().atMost(Duration.ofMinutes(2))

@@ -48,6 +48,16 @@ final class Crowd {
 	}
 
 	/**
+	 * The problem types of the answers, for an assertion message.
+	 */
+	static Map<String, Long> problems(List<Answer> answers) {
+		return answers.stream()
+			.filter((a) -> a.status() >= 400)
+			.collect(Collectors.groupingBy((a) -> a.status() + " " + a.text("type") + " " + a.text("detail"),
+					Collectors.counting()));
+	}
+
+	/**
 	 * A one-line latency summary for the test log (a report, not an assertion).
 	 */
 	static String latencies(String label, List<Answer> answers) {
