@@ -35,10 +35,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
-		PayloadTooLarge tooLarge = causeOf(ex, PayloadTooLarge.class);
-		if (tooLarge != null) {
-			return problem(tooLarge, request);
-		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side; please try again.");
@@ -53,10 +49,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
-		PayloadTooLarge tooLarge = causeOf(ex, PayloadTooLarge.class);
-		if (tooLarge != null) {
-			return problem(tooLarge, servletRequest);
-		}
 		ProblemDetail problem = (body instanceof ProblemDetail detail) ? detail : ProblemDetail.forStatus(status);
 		problem.setType(ProblemException.type(slug(status)));
 		problem.setInstance(URI.create(servletRequest.getRequestURI()));
@@ -73,15 +65,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			case 415 -> "unsupported-media-type";
 			default -> "http-" + status.value();
 		};
-	}
-
-	private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (type.isInstance(cause)) {
-				return type.cast(cause);
-			}
-		}
-		return null;
 	}
 
 }

@@ -60,11 +60,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (causedByOversizedBody(ex)) {
-			ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-					"The request body is larger than " + RequestBodyLimitFilter.LIMIT_BYTES + " bytes");
-			return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
-		}
 		ProblemDetail problem = Problems.of(status, "malformed-request",
 				"The request body is not readable JSON of the expected shape");
 		return handleExceptionInternal(ex, problem, headers, status, request);
@@ -81,15 +76,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			problem.setType(Problems.type(Problems.slugFor(statusCode.value())));
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
-	}
-
-	private static boolean causedByOversizedBody(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof PayloadTooLarge) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

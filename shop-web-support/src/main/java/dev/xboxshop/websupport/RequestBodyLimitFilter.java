@@ -1,4 +1,4 @@
-package dev.xboxshop.cart.problems;
+package dev.xboxshop.websupport;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,41 +14,40 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over 16 KiB with 413 before anything reads them. A declared
- * Content-Length is checked up front; a chunked body is read up to the limit and
- * replayed, so a client cannot get past the limit by leaving the length out.
+ * Refuses request bodies over the limit with 413 {@code payload-too-large} before
+ * anything reads them. A declared Content-Length is checked up front; a body without one
+ * (chunked) is read up to the limit and replayed, so leaving the length out does not get
+ * past it.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class BodySizeLimitFilter extends OncePerRequestFilter {
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-	static final int MAX_BODY_BYTES = 16 * 1024;
+	static final String TYPE = "https://xbox-shop.example/problems/payload-too-large";
 
-	private final JsonMapper jsonMapper;
+	private final int limitBytes;
 
-	BodySizeLimitFilter(JsonMapper jsonMapper) {
-		this.jsonMapper = jsonMapper;
+	private final JsonMapper json;
+
+	public RequestBodyLimitFilter(int limitBytes, JsonMapper json) {
+		this.limitBytes = limitBytes;
+		this.json = json;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		long declared = request.getContentLengthLong();
-		if (declared > MAX_BODY_BYTES) {
+		if (declared > this.limitBytes) {
 			tooLarge(request.getRequestURI(), response);
 			return;
 		}
 		if (declared == -1 && request.getHeader("Transfer-Encoding") != null) {
-			byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-			if (body.length > MAX_BODY_BYTES) {
+			byte[] body = request.getInputStream().readNBytes(this.limitBytes + 1);
+			if (body.length > this.limitBytes) {
 				tooLarge(request.getRequestURI(), response);
 				return;
 			}
@@ -62,12 +61,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", Problems.TYPE_BASE + "payload-too-large");
+		problem.put("type", TYPE);
 		problem.put("title", "Content Too Large");
 		problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-		problem.put("detail", "The request body is over the limit of " + MAX_BODY_BYTES + " bytes.");
+		problem.put("detail", "The request body is over the limit of " + this.limitBytes + " bytes.");
 		problem.put("instance", instance);
-		this.jsonMapper.writeValue(response.getOutputStream(), problem);
+		this.json.writeValue(response.getOutputStream(), problem);
 	}
 
 	private static final class ReplayedBody extends HttpServletRequestWrapper {
