@@ -66,6 +66,18 @@ public final class LocalShop implements AutoCloseable {
 	}
 
 	/**
+	 * The broker this shop started, for outage drills.
+	 * @return the broker
+	 * @throws IllegalStateException if the shop was given a broker to use
+	 */
+	public KafkaBrokerProcess broker() {
+		if (this.kafka == null) {
+			throw new IllegalStateException("This shop uses a broker it did not start: " + this.options.kafka());
+		}
+		return this.kafka;
+	}
+
+	/**
 	 * The process ids of everything this shop started, this JVM's children included.
 	 * @return the child process ids
 	 */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.xboxshop.localrun.ShopClient.Answer;
+import dev.xboxshop.testsupport.KafkaBrokerProcess;
 
 import static dev.xboxshop.localrun.ShopClient.XBOX;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,6 +124,34 @@ class CheckoutModesSystemIntegrationTests {
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> client.placeOrder("cap-heal-" + UUID.randomUUID(), UUID.randomUUID().toString(), "sync", 1)
 				.status() == 201);
+		assertAuditPasses();
+	}
+
+	/**
+	 * The outbox at work: while the broker is down, async orders are still accepted (they
+	 * wait in Redis); once it is back every one of them settles, none lost, none twice.
+	 */
+	@Test
+	void asyncOrdersTakenWhileTheBrokerIsDownAllSettleOnceItIsBack() {
+		client.setAvailable(XBOX, UNITS);
+		String run = UUID.randomUUID().toString();
+		KafkaBrokerProcess broker = RunningShop.get().broker();
+		broker.stop();
+		List<Answer> answers;
+		try {
+			answers = Crowd.buy(40, 4, (i) -> client.placeOrder("outage-" + run + i, "outage-" + run + i, "async", 1));
+		}
+		finally {
+			broker.start();
+		}
+
+		System.out.println(Crowd.latencies("async while the broker is down", answers));
+		assertThat(Crowd.byStatus(answers)).as("%s", Crowd.problems(answers)).isEqualTo(Map.of(202, 40L));
+		List<String> accepted = answers.stream().map((a) -> a.text("orderId")).toList();
+		await().atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> accepted.stream().allMatch((id) -> "CONFIRMED".equals(client.order(id).text("status"))));
+		assertThat(client.stockOf(XBOX).path("available").asLong()).isEqualTo(UNITS - 40);
 		assertAuditPasses();
 	}
 

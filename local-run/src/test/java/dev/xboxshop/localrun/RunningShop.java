@@ -4,13 +4,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.util.FileSystemUtils;
+
 import dev.xboxshop.testsupport.RealServers;
 import dev.xboxshop.testsupport.RedisServerHandle;
 
 /**
- * One whole shop per test JVM, from the services' runnable jars, against the real Redis
- * and Kafka of {@link RealServers}. Every system test shares it, so each test uses its
- * own ids and sets the stock it needs.
+ * One whole shop per test JVM, from the services' runnable jars: two replicas each of
+ * inventory-service and order-service behind the gateway, the real Redis of
+ * {@link RealServers}, and a KRaft broker of the shop's own (so that a test can stop it).
+ * Every system test shares it, so each test uses its own ids and sets the stock it needs.
  */
 final class RunningShop {
 
@@ -24,9 +27,11 @@ final class RunningShop {
 	static synchronized LocalShop get() {
 		if (shop == null) {
 			RedisServerHandle redis = RealServers.redis();
-			ShopOptions options = new ShopOptions(Path.of("..").toAbsolutePath().normalize(),
-					Path.of("target", "system-shop").toAbsolutePath(), ShopPorts.free(), true, OPERATOR_TOKEN, "sync",
-					redis.host() + ":" + redis.port(), RealServers.kafka().bootstrapServers(),
+			Path workDir = Path.of("target", "system-shop").toAbsolutePath();
+			// the shop runs its own broker (so a test can stop it); a fresh one each run
+			FileSystemUtils.deleteRecursively(workDir.resolve("kafka").toFile());
+			ShopOptions options = new ShopOptions(Path.of("..").toAbsolutePath().normalize(), workDir, ShopPorts.free(),
+					true, OPERATOR_TOKEN, "sync", redis.host() + ":" + redis.port(), null,
 					List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
 					Map.of("*", List.of("--management.endpoints.web.exposure.include=health,info,metrics"),
 							"order-service", List.of("--shop.order.async.deadline=90s"), "order-service-2",
