@@ -31,7 +31,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * <p>
  * System properties: {@code baseUrl} (http://localhost:8080), {@code modes} (sync,async),
  * {@code usersPerSec} per mode (20), {@code seconds} (30), {@code stock} (300),
- * {@code operatorToken} (xbox-launch-operator).
+ * {@code inventoryExtraLatencyMs} (0: chaos latency on inventory during the run, to load
+ * the inner tier), {@code operatorToken} (xbox-launch-operator).
  */
 public class LaunchDaySimulation extends Simulation {
 
@@ -46,6 +47,8 @@ public class LaunchDaySimulation extends Simulation {
 	private final int seconds = Integer.parseInt(System.getProperty("seconds", "30"));
 
 	private final int stock = Integer.parseInt(System.getProperty("stock", "300"));
+
+	private final int inventoryExtraLatencyMs = Integer.parseInt(System.getProperty("inventoryExtraLatencyMs", "0"));
 
 	private final String operatorToken = System.getProperty("operatorToken",
 			System.getenv().getOrDefault("SHOP_OPERATOR_TOKEN", "xbox-launch-operator"));
@@ -98,10 +101,17 @@ public class LaunchDaySimulation extends Simulation {
 	public void before() {
 		String answer = call("PUT", "/api/admin/inventory/" + XBOX + "/stock", "{\"available\":" + this.stock + "}");
 		System.out.println("Restocked " + XBOX + " to " + this.stock + ": " + answer);
+		System.out.println(
+				"Inventory chaos for the run: " + call("PUT", "/api/admin/chaos", chaos(this.inventoryExtraLatencyMs)));
+	}
+
+	private static String chaos(int extraLatencyMs) {
+		return "{\"extraLatencyMs\":" + extraLatencyMs + ",\"errorRate\":0.0,\"down\":false}";
 	}
 
 	@Override
 	public void after() {
+		call("PUT", "/api/admin/chaos", chaos(0));
 		// async orders settle after the load; the invariants are judged once they have
 		String audit = call("GET", "/api/audit", null);
 		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
