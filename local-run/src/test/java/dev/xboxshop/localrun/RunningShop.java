@@ -6,14 +6,11 @@ import java.util.Map;
 
 import org.springframework.util.FileSystemUtils;
 
-import dev.xboxshop.testsupport.RealServers;
-import dev.xboxshop.testsupport.RedisServerHandle;
-
 /**
  * One whole shop per test JVM, from the services' runnable jars: two replicas each of
- * inventory-service and order-service behind the gateway, the real Redis of
- * {@link RealServers}, and a KRaft broker of the shop's own (so that a test can stop it).
- * Every system test shares it, so each test uses its own ids and sets the stock it needs.
+ * inventory-service and order-service behind the gateway, with a real Redis server and a
+ * KRaft broker of the shop's own, exactly as {@code ./shop --replicas} runs it. Every
+ * system test shares it, so each test uses its own ids and sets the stock it needs.
  */
 final class RunningShop {
 
@@ -26,12 +23,13 @@ final class RunningShop {
 
 	static synchronized LocalShop get() {
 		if (shop == null) {
-			RedisServerHandle redis = RealServers.redis();
 			Path workDir = Path.of("target", "system-shop").toAbsolutePath();
-			// the shop runs its own broker (so a test can stop it); a fresh one each run
+			// the shop runs its own Redis and broker, as ./shop does, and stops them
+			// after the
+			// services; the broker is fresh each run, and a test can stop it
 			FileSystemUtils.deleteRecursively(workDir.resolve("kafka").toFile());
 			ShopOptions options = new ShopOptions(Path.of("..").toAbsolutePath().normalize(), workDir, ShopPorts.free(),
-					true, OPERATOR_TOKEN, "sync", redis.host() + ":" + redis.port(), null,
+					true, OPERATOR_TOKEN, "sync", null, null,
 					List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
 					Map.of("*", List.of("--management.endpoints.web.exposure.include=health,info,metrics"),
 							"order-service", List.of("--shop.order.async.deadline=90s"), "order-service-2",
