@@ -1,0 +1,40 @@
+package dev.xboxshop.localrun;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocalShopCommandTests {
+
+	@Test
+	void movesEveryPortByTheOffsetAndReadsTheFlags() {
+		ShopOptions options = LocalShopCommand
+			.options(new String[] { "start", "--port-offset=5", "--replicas", "--mode=async" });
+
+		assertThat(options.ports().gateway()).isEqualTo(8085);
+		assertThat(options.ports().redis()).isEqualTo(6384);
+		assertThat(options.ports().kafka()).isEqualTo(9097);
+		assertThat(options.replicas()).isTrue();
+		assertThat(options.checkoutMode()).isEqualTo("async");
+		assertThat(options.workDir().endsWith(Path.of(".run-local", "offset-5"))).isTrue();
+	}
+
+	@Test
+	void seesARunningShopOnlyWhileItsLauncherLives(@TempDir Path dir) throws IOException {
+		Path pidFile = dir.resolve("shop.pid");
+		assertThat(LocalShopCommand.running(pidFile)).isEmpty();
+
+		Files.write(pidFile, List.of(String.valueOf(ProcessHandle.current().pid()), "1"));
+		assertThat(LocalShopCommand.running(pidFile)).contains(ProcessHandle.current().pid());
+
+		Files.write(pidFile, List.of(String.valueOf(Long.MAX_VALUE / 2)));
+		assertThat(LocalShopCommand.running(pidFile)).as("a stale pid file from a killed launcher").isEmpty();
+	}
+
+}
