@@ -40,14 +40,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 					"Parameter '" + ex.getName() + "' has the wrong type"));
 	}
 
-	// The store behind the stock is the warehouse's system of record: when it cannot be
-	// reached the caller should treat inventory as unavailable, not as broken input.
+	// A store failure is not a refusal: a script may have run before the connection
+	// broke,
+	// so callers must not read it as "nothing reserved" (warehouse-busy and
+	// warehouse-unavailable promise that; this type does not).
 	@ExceptionHandler(DataAccessException.class)
 	ResponseEntity<ProblemDetail> handleStoreFailure(DataAccessException ex) {
 		log.warn("Stock store unavailable: " + ex.getMessage());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "warehouse-unavailable",
-					"The stock store cannot be reached; try again shortly"));
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "stock-store-unavailable",
+					"The stock store cannot be reached; the outcome is unknown, try again shortly"));
 	}
 
 	@ExceptionHandler(Exception.class)
