@@ -38,7 +38,8 @@ class CartController {
 	}
 
 	@GetMapping("/cart")
-	String cart(Shopper shopper, Model model, HttpServletResponse response) {
+	String cart(Shopper shopper, Model model, HttpServletResponse response,
+			@RequestParam(name = "retry", required = false) String retryKey) {
 		long start = System.nanoTime();
 		CompletableFuture<Part<Cart>> cart = this.parts.cart(shopper.cartId());
 		ServerTiming timing = ServerTiming.await(start, List.of(cart));
@@ -47,7 +48,7 @@ class CartController {
 		model.addAttribute("cart", part);
 		model.addAttribute("timing", timing);
 		if (part.hasValue()) {
-			model.addAttribute("checkout", CheckoutForm.of(part.value()));
+			model.addAttribute("checkout", CheckoutForm.of(part.value(), retryKey));
 		}
 		return "cart";
 	}

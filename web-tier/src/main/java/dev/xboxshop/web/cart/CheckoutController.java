@@ -50,10 +50,13 @@ class CheckoutController {
 			placed = this.gateway.placeOrder(shopper.customerId(), items.get(), idempotencyKey);
 		}
 		catch (GatewayProblem problem) {
+			if (problem.status() >= 500) {
+				return tryAgainWithTheSameKey(Notice.forProblem(problem, Notice.BUSY), idempotencyKey);
+			}
 			return CartController.redirect(Notice.forProblem(problem, Notice.ORDER_FAILED));
 		}
 		catch (RestClientException unreachable) {
-			return CartController.redirect(Notice.BUSY);
+			return tryAgainWithTheSameKey(Notice.BUSY, idempotencyKey);
 		}
 		if (placed.order() == null || placed.order().orderId() == null) {
 			return CartController.redirect(Notice.ORDER_FAILED);
@@ -63,6 +66,15 @@ class CheckoutController {
 				: Notice.ORDER_ACCEPTED;
 		return "redirect:/orders/" + UriUtils.encodePathSegment(placed.order().orderId(), StandardCharsets.UTF_8)
 				+ "?notice=" + notice.code();
+	}
+
+	/**
+	 * After a timeout or a 5xx the order may still have been placed, so the next press
+	 * must send the same key: it then returns that order, or places it if nothing was
+	 * kept.
+	 */
+	private static String tryAgainWithTheSameKey(Notice notice, String idempotencyKey) {
+		return CartController.redirect(notice) + "&retry=" + idempotencyKey;
 	}
 
 	/**

@@ -14,7 +14,8 @@ import dev.xboxshop.web.gateway.Order.OrderLine;
  * with the same body (order-service then answers with the first order) even after the
  * cart was emptied.
  *
- * @param idempotencyKey a random UUID, new each time the form is rendered
+ * @param idempotencyKey a random UUID, new each time the form is rendered, unless an
+ * attempt with it ended in a timeout or a 5xx
  * @param lines the cart as {@code SKU:quantity}
  */
 record CheckoutForm(String idempotencyKey, List<String> lines) {
@@ -23,9 +24,13 @@ record CheckoutForm(String idempotencyKey, List<String> lines) {
 
 	static final int MAX_QUANTITY = 99;
 
-	static CheckoutForm of(Cart cart) {
+	/**
+	 * The form for a cart: a fresh key, or the key of an attempt whose outcome is
+	 * unknown.
+	 */
+	static CheckoutForm of(Cart cart, String retryKey) {
 		List<String> lines = cart.items().stream().map((item) -> item.sku() + ":" + item.quantity()).toList();
-		return new CheckoutForm(UUID.randomUUID().toString(), lines);
+		return new CheckoutForm(isIdempotencyKey(retryKey) ? retryKey : UUID.randomUUID().toString(), lines);
 	}
 
 	static boolean isIdempotencyKey(String key) {

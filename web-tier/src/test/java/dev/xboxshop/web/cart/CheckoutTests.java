@@ -98,12 +98,29 @@ class CheckoutTests extends StorefrontTestSupport {
 	@Test
 	void asksToTryAgainWhenTheShopIsBusyOrRateLimited() throws Exception {
 		this.gateway.answer("POST", "/api/orders", 503, StandInGateway.problem("warehouse-busy", 503, "full"));
-		checkout(idempotencyKeyOnCartPage()).andExpect(redirectedUrl("/cart?notice=busy"));
+		String key = idempotencyKeyOnCartPage();
+		checkout(key).andExpect(redirectedUrl("/cart?notice=busy&retry=" + key));
 		assertThat(cartPage("busy")).contains("The shop is busy, try again");
 
 		this.gateway.answer("POST", "/api/orders", 429, StandInGateway.problem("rate-limited", 429, "slow down"));
 		checkout(idempotencyKeyOnCartPage()).andExpect(redirectedUrl("/cart?notice=too-many"));
 		assertThat(cartPage("too-many")).contains("Too many requests");
+	}
+
+	@Test
+	void offersTheSameKeyAgainWhenTheOutcomeIsUnknownSoTryingAgainBuysOnce() throws Exception {
+		this.gateway.answer("POST", "/api/orders", 504, StandInGateway.problem("gateway-timeout", 504, "slow"));
+		String key = idempotencyKeyOnCartPage();
+		checkout(key).andExpect(redirectedUrl("/cart?notice=busy&retry=" + key));
+
+		String page = this.mvc.perform(get("/cart").param("notice", "busy").param("retry", key).cookie(shopper()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("value=\"" + key + "\"");
+		assertThat(idempotencyKeyOnCartPage()).as("a fresh visit gets a fresh key").isNotEqualTo(key);
 	}
 
 	@Test
