@@ -74,15 +74,24 @@ public final class KafkaTestClient {
 	 * @param timeout how long to wait
 	 */
 	public void awaitConsumed(String group, RecordMetadata record, Duration timeout) {
+		await().atMost(timeout).until(() -> consumed(group, record));
+	}
+
+	/**
+	 * Whether a consumer group has committed past a record (processed or dead-lettered
+	 * it).
+	 * @param group the consumer group
+	 * @param record the record
+	 * @return true once the group's offset is past the record
+	 */
+	public boolean consumed(String group, RecordMetadata record) throws Exception {
 		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
-			await().atMost(timeout).until(() -> {
-				OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
-					.partitionsToOffsetAndMetadata()
-					.get(10, TimeUnit.SECONDS)
-					.get(partition);
-				return committed != null && committed.offset() > record.offset();
-			});
+			OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+				.partitionsToOffsetAndMetadata()
+				.get(10, TimeUnit.SECONDS)
+				.get(partition);
+			return committed != null && committed.offset() > record.offset();
 		}
 	}
 

@@ -3,6 +3,7 @@ package dev.xboxshop.order.events;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.lettuce.core.RedisException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -13,6 +14,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
@@ -20,18 +22,29 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 import dev.xboxshop.order.OrderProperties;
 
 /**
  * Kafka as DESIGN.md section 4 asks: an idempotent producer with {@code acks=all} and
- * {@code linger.ms=0}; consumers that survive unreadable records; poison records to
- * {@code <topic>.dlt} after bounded retries, never blocking a partition. Everything else
- * comes from {@code spring.kafka.*}.
+ * {@code linger.ms=0}; consumers that survive unreadable records. What happens to a stock
+ * event the listener cannot handle:
+ * <ul>
+ * <li>unreadable or naming no order: straight to {@code <topic>.dlt};
+ * <li>Redis failing or unreachable: retried until it works, since nothing replays a
+ * dead-lettered answer and the order would be cancelled although stock was reserved;
+ * <li>anything else: two retries, then {@code <topic>.dlt}, so one bad record never
+ * blocks its partition.
+ * </ul>
+ * Everything else comes from {@code spring.kafka.*}.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
+
+	/** How often a store failure is retried while it lasts. */
+	static final long STORE_RETRY_INTERVAL_MS = 1000L;
 
 	@Bean
 	KafkaAdmin.NewTopics orderTopics(OrderProperties properties) {
@@ -89,7 +102,26 @@ class KafkaConfiguration {
 				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 2L));
 		handler.addNotRetryableExceptions(MalformedEvent.class);
+		BackOff untilRecovered = new FixedBackOff(STORE_RETRY_INTERVAL_MS, FixedBackOff.UNLIMITED_ATTEMPTS);
+		// null: the default back-off above
+		handler.setBackOffFunction((record, ex) -> storeFailure(ex) ? untilRecovered : null);
 		return handler;
+	}
+
+	/**
+	 * Whether the listener failed because Redis did (down, timing out, refusing), which
+	 * passes, rather than because of the record.
+	 */
+	static boolean storeFailure(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MalformedEvent) {
+				return false;
+			}
+			if (cause instanceof DataAccessException || cause instanceof RedisException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.xboxshop.order.OrderApi;
 import dev.xboxshop.order.OrderServiceIntegrationTestSupport;
+import dev.xboxshop.order.RedisKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -94,6 +95,27 @@ class AsyncCheckoutIntegrationTests extends OrderServiceIntegrationTestSupport {
 		assertThat(unreadable.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
 		assertThat(orderless.headers().lastHeader("kafka_dlt-original-topic").value())
 			.isEqualTo(Topics.STOCK_RESERVED.getBytes());
+	}
+
+	@Test
+	void retriesAnAnswerWhileRedisFailsInsteadOfDeadLetteringIt() throws Exception {
+		String orderId = this.api.place("async", OrderApi.orderJson(newCustomer(), "GAME-A", 1)).orderId();
+		String hash = RedisKeys.order(orderId);
+		String aside = hash + ":aside";
+		this.redis.rename(hash, aside);
+		// every read of the order now fails with WRONGTYPE, as a store failure would
+		this.redis.opsForValue().set(hash, "not an order");
+
+		RecordMetadata answer = this.kafka.stockReserved(orderId, "GAME-A", 1);
+
+		// bounded retries would have given up (and dead-lettered) within about a second
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(6))
+			.until(() -> !this.kafka.consumed("order-service", answer));
+		this.redis.rename(aside, hash); // the store recovers (RENAME replaces the string)
+		await().atMost(SETTLE).until(() -> this.api.status(orderId).equals("CONFIRMED"));
+		assertThat(this.kafka.readAll(Topics.deadLetter(Topics.STOCK_RESERVED)))
+			.noneMatch((record) -> orderId.equals(record.key()));
 	}
 
 	@Test
