@@ -1,9 +1,17 @@
 -- Gives a claimed key up (the attempt ended with a transient or input error that is not
--- replayed), so a retry starts afresh. Only the owner may.
--- KEYS: 1 key hash
--- ARGV: 1 owner token
-if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[1] or redis.call('HGET', KEYS[1], 'state') ~= 'PENDING' then
+-- replayed), so a retry starts afresh. Only the owner may. If the order bound to the key
+-- exists (the create script ran, even though its caller saw an error, e.g. a timeout),
+-- the key stays bound to it and only the lease ends: a retry takes the key over at once
+-- and settles that same order instead of creating a second one.
+-- KEYS: 1 key hash, 2 hash of the order bound to the key
+-- ARGV: 1 owner token, 2 orderId the caller was placing
+local h = redis.call('HMGET', KEYS[1], 'owner', 'state', 'orderId')
+if h[1] ~= ARGV[1] or h[2] ~= 'PENDING' then
   return 0
+end
+if h[3] ~= ARGV[2] or redis.call('EXISTS', KEYS[2]) == 1 then
+  redis.call('HSET', KEYS[1], 'leaseUntil', '0')
+  return 2
 end
 redis.call('DEL', KEYS[1])
 return 1

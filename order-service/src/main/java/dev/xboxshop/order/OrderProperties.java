@@ -60,11 +60,14 @@ public record OrderProperties(@DefaultValue("http://localhost:8083") String inve
 	}
 
 	/**
-	 * @param lease how long one request owns a key before a retry may take it over
+	 * @param lease how long one request owns a key before a retry may take it over;
+	 * longer than the slowest placement and the gateway's 15 s response timeout (after
+	 * which the gateway retries with the same key), so a duplicate does not take over a
+	 * live attempt
 	 * @param retention how long a finished response is replayed
 	 * @param maxWait how long a concurrent duplicate waits for the first outcome
 	 */
-	public record Idempotency(@DefaultValue("10s") Duration lease, @DefaultValue("24h") Duration retention,
+	public record Idempotency(@DefaultValue("30s") Duration lease, @DefaultValue("24h") Duration retention,
 			@DefaultValue("15s") Duration maxWait) {
 
 	}

@@ -68,9 +68,16 @@ class IdempotencyKeys {
 				response.contentType(), response.body(), String.valueOf(this.settings.retention().toSeconds()));
 	}
 
-	/** Free an owned key whose attempt ended in an answer that is not replayed. */
-	void abandon(String key, String owner) {
-		this.redis.execute(ABANDON, List.of(RedisKeys.idempotencyKey(key)), owner);
+	/**
+	 * Free an owned key whose attempt ended in an answer that is not replayed. The key is
+	 * deleted only while no order exists under its order id; otherwise it stays bound to
+	 * that order and only the lease ends, so a retry settles the same order.
+	 * @param key the Idempotency-Key
+	 * @param owner the token of the attempt that claimed it
+	 * @param orderId the order id bound to the key
+	 */
+	void abandon(String key, String owner, String orderId) {
+		this.redis.execute(ABANDON, List.of(RedisKeys.idempotencyKey(key), RedisKeys.order(orderId)), owner, orderId);
 	}
 
 	/**

@@ -81,8 +81,10 @@ class OrderPlacement {
 			outcome = this.checkouts.forMode(mode).place(request);
 		}
 		catch (RuntimeException ex) {
-			// errors are not replayed: a retry may succeed once the cause is gone
-			this.keys.abandon(key, owner);
+			// errors are not replayed: a retry may succeed once the cause is gone. The
+			// order may exist although we saw an error (a Redis timeout after the create
+			// script ran), so the key is freed only when it does not.
+			abandon(key, owner, request.orderId(), ex);
 			sample.stop(checkoutTimer(mode, (ex instanceof ProblemException problem) ? problem.slug() : "error"));
 			throw ex;
 		}
@@ -90,6 +92,17 @@ class OrderPlacement {
 		StoredResponse response = render(outcome);
 		this.keys.complete(key, owner, response);
 		return response;
+	}
+
+	private void abandon(String key, String owner, String orderId, RuntimeException failure) {
+		try {
+			this.keys.abandon(key, owner, orderId);
+		}
+		catch (RuntimeException ex) {
+			// Redis is failing too: the key stays claimed until its lease ends, then a
+			// retry takes it over with the same order id
+			failure.addSuppressed(ex);
+		}
 	}
 
 	/** Every checkout is timed and counted, tagged by mode, as DESIGN.md asks. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.xboxshop.order.OrderApi;
 import dev.xboxshop.order.OrderServiceIntegrationTestSupport;
+import dev.xboxshop.order.RedisKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,6 +38,47 @@ class IdempotencyIntegrationTests extends OrderServiceIntegrationTestSupport {
 		if (mode.equals("sync")) {
 			assertThat(inventory.reserveCalls()).containsExactly(responses.get(0).orderId());
 		}
+	}
+
+	@Test
+	void settlesTheSameOrderOnARetryWhenTheFailedAttemptMayHaveCreatedIt() {
+		String customer = newCustomer();
+		String key = OrderApi.newKey();
+		String body = OrderApi.orderJson(customer, "GAME-A", 1);
+		// the create script fails after it wrote the order (the customer index is no
+		// sorted
+		// set): the caller sees an error although the order exists, as after a timeout
+		this.redis.opsForValue().set(RedisKeys.customerOrders(customer), "not a sorted set");
+
+		OrderApi.Response failed = this.api.place(key, "async", body);
+		Object boundOrderId = this.redis.opsForHash().get(RedisKeys.idempotencyKey(key), "orderId");
+		this.redis.delete(RedisKeys.customerOrders(customer));
+		OrderApi.Response retry = this.api.place(key, "async", body);
+
+		assertThat(failed.status()).isEqualTo(500);
+		assertThat(boundOrderId).isNotNull();
+		assertThat(this.redis.hasKey(RedisKeys.order((String) boundOrderId))).isTrue();
+		assertThat(retry.status()).isEqualTo(202);
+		assertThat(retry.orderId()).isEqualTo(boundOrderId);
+	}
+
+	@Test
+	void freesTheKeyWhenTheFailedAttemptCreatedNoOrder() {
+		String customer = newCustomer();
+		String key = OrderApi.newKey();
+		String body = OrderApi.orderJson(customer, "XBOX-SERIES-X", 1);
+		// the purchase-limit counter is read before the script writes anything
+		this.redis.opsForHash().put(RedisKeys.purchaseLimit(customer), "not", "a counter");
+
+		OrderApi.Response failed = this.api.place(key, "async", body);
+		boolean keptKey = this.redis.hasKey(RedisKeys.idempotencyKey(key));
+		this.redis.delete(RedisKeys.purchaseLimit(customer));
+		OrderApi.Response retry = this.api.place(key, "async", body);
+
+		assertThat(failed.status()).isEqualTo(500);
+		assertThat(keptKey).isFalse();
+		assertThat(retry.status()).isEqualTo(202);
+		assertThat(this.api.ordersOf(customer)).hasSize(1);
 	}
 
 	@Test
