@@ -53,9 +53,10 @@ public record OrderProperties(@DefaultValue("http://localhost:8083") String inve
 	}
 
 	/**
-	 * @param deadline how long an ACCEPTED order waits for stock before it is cancelled
+	 * @param deadline how long an ACCEPTED order waits for stock before it is cancelled;
+	 * well above the outbox relay's 20 s take-over of a dead replica's entries
 	 */
-	public record Async(@DefaultValue("30s") Duration deadline) {
+	public record Async(@DefaultValue("60s") Duration deadline) {
 
 	}
 

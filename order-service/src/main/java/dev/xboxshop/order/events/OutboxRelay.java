@@ -51,7 +51,15 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private static final int BATCH = 100;
 
-	private static final Duration IDLE_BEFORE_CLAIM = Duration.ofSeconds(30);
+	/**
+	 * How long an entry stays unacknowledged before another relay takes it over. A live
+	 * relay touches its entries at least every 16 s (15 s delivery timeout, then a
+	 * re-read), and a taken-over entry must still reach inventory well within the async
+	 * deadline.
+	 */
+	static final Duration IDLE_BEFORE_CLAIM = Duration.ofSeconds(20);
+
+	private static final Duration CLAIM_EVERY = Duration.ofSeconds(5);
 
 	private static final Duration SEND_WAIT = Duration.ofSeconds(30);
 
@@ -71,7 +79,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private Thread thread;
 
-	private long lastClaim;
+	/** When to look for abandoned entries next; 0: at once, so also at start-up. */
+	private long nextClaim;
 
 	OutboxRelay(StringRedisTemplate redis, KafkaTemplate<String, Object> kafka) {
 		this.redis = redis;
@@ -193,14 +202,15 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Take over entries a replica read but never acknowledged (it stopped or crashed).
+	 * Take over entries a replica read but never acknowledged (it stopped or crashed): at
+	 * start-up, then every few seconds.
 	 */
 	private void claimAbandoned() {
 		long now = System.currentTimeMillis();
-		if (now - this.lastClaim < IDLE_BEFORE_CLAIM.toMillis() / 2) {
+		if (now < this.nextClaim) {
 			return;
 		}
-		this.lastClaim = now;
+		this.nextClaim = now + CLAIM_EVERY.toMillis();
 		List<RecordId> idle = new ArrayList<>();
 		for (PendingMessage pending : this.redis.opsForStream()
 			.pending(RedisKeys.OUTBOX, GROUP, Range.unbounded(), BATCH)) {

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.data.redis.core.script.RedisScript;
+
 import dev.xboxshop.order.OrderApi;
 import dev.xboxshop.order.OrderServiceIntegrationTestSupport;
 import dev.xboxshop.order.RedisKeys;
@@ -116,6 +118,24 @@ class AsyncCheckoutIntegrationTests extends OrderServiceIntegrationTestSupport {
 		await().atMost(SETTLE).until(() -> this.api.status(orderId).equals("CONFIRMED"));
 		assertThat(this.kafka.readAll(Topics.deadLetter(Topics.STOCK_RESERVED)))
 			.noneMatch((record) -> orderId.equals(record.key()));
+	}
+
+	@Test
+	void publishesEntriesAReplicaReadButNeverPublishedOnceTheyAreIdleFor20Seconds() {
+		String orderId = "abandoned-" + OrderApi.newKey();
+		// a replica that is gone read the entry and has not touched it for 21 s
+		this.redis.execute(RedisScript.of("""
+				local id = redis.call('XADD', KEYS[1], '*', 'orderId', ARGV[1], 'key', 'GAME-A',
+				  'payload', '{"orderId":"' .. ARGV[1] .. '"}')
+				redis.call('XREADGROUP', 'GROUP', ARGV[2], 'gone-replica', 'STREAMS', KEYS[1], '>')
+				redis.call('XCLAIM', KEYS[1], ARGV[2], 'gone-replica', 0, id, 'IDLE', 21000)
+				return id
+				""", String.class), List.of(RedisKeys.OUTBOX), orderId, OutboxRelay.GROUP);
+
+		ConsumerRecord<String, String> record = this.kafka.awaitRecord(Topics.ORDERS_PLACED,
+				(r) -> r.value().contains(orderId), Duration.ofSeconds(10));
+
+		assertThat(record.key()).isEqualTo("GAME-A");
 	}
 
 	@Test
