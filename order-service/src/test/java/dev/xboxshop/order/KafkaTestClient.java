@@ -62,9 +62,13 @@ public final class KafkaTestClient {
 	}
 
 	public RecordMetadata stockRejected(String orderId, String sku) {
+		return stockRejected(orderId, sku, "sold out");
+	}
+
+	public RecordMetadata stockRejected(String orderId, String sku, String reason) {
 		return publish("stock.rejected", orderId,
 				"{\"eventId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\"" + Instant.now() + "\",\"orderId\":\""
-						+ orderId + "\",\"sku\":\"" + sku + "\",\"reason\":\"sold-out\"}");
+						+ orderId + "\",\"sku\":\"" + sku + "\",\"reason\":\"" + reason + "\"}");
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.xboxshop.order.events;
 
+import java.util.Locale;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,8 @@ import dev.xboxshop.order.inventory.ReservationReleases;
 class StockEventsListener {
 
 	static final String SOLD_OUT_APOLOGY = "Sold out after your order was accepted; you will not be charged.";
+
+	private static final int MAX_REASON = 200;
 
 	private static final Logger log = LoggerFactory.getLogger(StockEventsListener.class);
 
@@ -53,8 +57,28 @@ class StockEventsListener {
 	void stockRejected(StockRejected event) {
 		Order order = asyncOrder(event.orderId());
 		if (order != null) {
-			this.orders.transition(order, OrderStatus.ACCEPTED, OrderStatus.CANCELLED, SOLD_OUT_APOLOGY);
+			this.orders.transition(order, OrderStatus.ACCEPTED, OrderStatus.CANCELLED, apology(event.reason()));
 		}
+	}
+
+	/**
+	 * What the shopper reads on a rejected order: the sold-out apology only when it was
+	 * sold out; anything else (unknown product, invalid quantity) is named, not passed
+	 * off as sold out.
+	 */
+	static String apology(String reason) {
+		String stated = (reason != null) ? reason.strip() : "";
+		if (stated.length() > MAX_REASON) {
+			stated = stated.substring(0, MAX_REASON);
+		}
+		String normalized = stated.toLowerCase(Locale.ROOT).replace('-', ' ').replace('_', ' ');
+		if (normalized.equals("sold out")) {
+			return SOLD_OUT_APOLOGY;
+		}
+		if (stated.isEmpty()) {
+			return "We could not reserve this order; you will not be charged.";
+		}
+		return "We could not reserve this order (" + stated + "); you will not be charged.";
 	}
 
 	private Order asyncOrder(String orderId) {

@@ -81,6 +81,17 @@ class AsyncCheckoutIntegrationTests extends OrderServiceIntegrationTestSupport {
 	}
 
 	@Test
+	void cancelsWithTheReasonWhenStockIsRejectedForAnythingButSoldOut() {
+		String orderId = this.api.place("async", OrderApi.orderJson(newCustomer(), "GAME-A", 1)).orderId();
+
+		this.kafka.stockRejected(orderId, "GAME-A", "unknown product");
+
+		await().atMost(SETTLE).until(() -> this.api.status(orderId).equals("CANCELLED"));
+		assertThat(this.api.order(orderId).get("reason").asString())
+			.isEqualTo("We could not reserve this order (unknown product); you will not be charged.");
+	}
+
+	@Test
 	void sendsPoisonRecordsToTheDeadLetterTopicAndKeepsConsuming() {
 		String poisonKey = "poison-" + OrderApi.newKey();
 		this.kafka.publish(Topics.STOCK_RESERVED, poisonKey, "this is not json");
