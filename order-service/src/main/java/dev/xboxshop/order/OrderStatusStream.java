@@ -45,10 +45,15 @@ class OrderStatusStream {
 	SseEmitter open(Order order) {
 		SseEmitter emitter = new SseEmitter(this.properties.sseTimeout().toMillis());
 		Subscriber subscriber = new Subscriber(order.orderId(), emitter);
-		Set<Subscriber> forOrder = this.subscribers.computeIfAbsent(order.orderId(),
-				(id) -> new CopyOnWriteArraySet<>());
-		forOrder.add(subscriber);
-		Runnable remove = () -> forOrder.remove(subscriber);
+		// added and removed under the map's lock for the order id, so the sweep that
+		// drops
+		// empty sets cannot drop a set a new subscriber is being added to
+		this.subscribers.compute(order.orderId(), (id, forOrder) -> {
+			Set<Subscriber> set = (forOrder != null) ? forOrder : new CopyOnWriteArraySet<>();
+			set.add(subscriber);
+			return set;
+		});
+		Runnable remove = () -> unsubscribe(subscriber);
 		emitter.onCompletion(remove);
 		emitter.onTimeout(remove);
 		emitter.onError((ex) -> remove.run());
@@ -65,9 +70,18 @@ class OrderStatusStream {
 		this.orders.find(orderId).ifPresent((order) -> forOrder.forEach((subscriber) -> subscriber.send(order)));
 	}
 
+	private void unsubscribe(Subscriber subscriber) {
+		this.subscribers.computeIfPresent(subscriber.orderId, (id, forOrder) -> {
+			forOrder.remove(subscriber);
+			return forOrder.isEmpty() ? null : forOrder;
+		});
+	}
+
 	@Scheduled(fixedDelay = 2000)
 	void pollOpenStreams() {
-		this.subscribers.entrySet().removeIf((entry) -> entry.getValue().isEmpty());
+		for (String orderId : this.subscribers.keySet()) {
+			this.subscribers.computeIfPresent(orderId, (id, forOrder) -> forOrder.isEmpty() ? null : forOrder);
+		}
 		this.subscribers.keySet().forEach(this::changed);
 	}
 
