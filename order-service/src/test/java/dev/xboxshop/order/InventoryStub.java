@@ -48,6 +48,10 @@ public final class InventoryStub implements AutoCloseable {
 
 	private volatile boolean down;
 
+	private volatile String failure;
+
+	private volatile boolean reserveBeforeFailure;
+
 	private volatile CountDownLatch hold;
 
 	private InventoryStub() {
@@ -75,6 +79,7 @@ public final class InventoryStub implements AutoCloseable {
 	public synchronized void reset() {
 		letGo();
 		this.down = false;
+		this.failure = null;
 		this.initial.clear();
 		this.available.clear();
 		this.reportedInitial.clear();
@@ -95,6 +100,17 @@ public final class InventoryStub implements AutoCloseable {
 
 	public void down(boolean down) {
 		this.down = down;
+	}
+
+	/**
+	 * Answer every reservation with 503 and the given problem type.
+	 * @param slug the problem type's slug, e.g. {@code warehouse-busy}
+	 * @param reserveFirst whether stock is reserved before the error (a store that failed
+	 * after the write)
+	 */
+	public void failReservations(String slug, boolean reserveFirst) {
+		this.reserveBeforeFailure = reserveFirst;
+		this.failure = slug;
 	}
 
 	/** Hold every reservation request until {@link #letGo()}. */
@@ -144,6 +160,14 @@ public final class InventoryStub implements AutoCloseable {
 				String id = body.get("orderId").asString();
 				this.reserveCalls.add(id);
 				awaitHold();
+				String failure = this.failure;
+				if (failure != null) {
+					if (this.reserveBeforeFailure) {
+						reserve(id, body.get("sku").asString(), body.get("quantity").asInt());
+					}
+					send(exchange, 503, problem(failure, "failing"));
+					return;
+				}
 				Reservation reservation = reserve(id, body.get("sku").asString(), body.get("quantity").asInt());
 				if ("REJECTED".equals(reservation.status)) {
 					send(exchange, 409, problem("sold-out", "Not enough " + reservation.sku));

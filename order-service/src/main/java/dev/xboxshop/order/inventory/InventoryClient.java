@@ -92,12 +92,24 @@ public class InventoryClient {
 			case 409 -> ReservationOutcome.soldOut(detail(body));
 			case 404 -> throw new UnknownProduct(sku);
 			case 400 -> throw new InvalidQuantity(detail(body));
-			// 503 is inventory refusing up front (busy, down): nothing was reserved. Any
-			// other failure leaves the outcome unknown, so the caller releases to be
-			// safe.
 			default -> throw new WarehouseUnavailable("The warehouse answered " + status + "; please try again.",
-					status >= 500 && status != 503);
+					status >= 500 && !refusedUpFront(status, body));
 		};
+	}
+
+	/**
+	 * Whether inventory refused before touching stock: only a 503 of type
+	 * {@code warehouse-busy} or {@code warehouse-unavailable} promises that. Any other
+	 * 5xx (also {@code stock-store-unavailable}: the store failed, perhaps after the
+	 * reservation was written) leaves the outcome unknown, so the caller releases to be
+	 * safe.
+	 */
+	private boolean refusedUpFront(int status, String body) {
+		if (status != 503) {
+			return false;
+		}
+		String type = problemField(body, "type");
+		return type != null && (type.endsWith("/warehouse-busy") || type.endsWith("/warehouse-unavailable"));
 	}
 
 	/**
@@ -140,9 +152,13 @@ public class InventoryClient {
 	}
 
 	private String detail(String problem) {
+		return problemField(problem, "detail");
+	}
+
+	private String problemField(String problem, String field) {
 		try {
 			JsonNode node = this.json.readTree(problem);
-			return node.path("detail").asString(null);
+			return node.path(field).asString(null);
 		}
 		catch (JacksonException ex) {
 			return null;

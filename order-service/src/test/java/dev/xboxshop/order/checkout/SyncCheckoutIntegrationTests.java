@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import dev.xboxshop.order.OrderApi;
@@ -80,6 +82,36 @@ class SyncCheckoutIntegrationTests extends OrderServiceIntegrationTestSupport {
 		await().atMost(Duration.ofSeconds(15))
 			.untilAsserted(() -> assertThat(inventory.status(reservationId)).isEqualTo("RELEASED"));
 		assertThat(inventory.available("GAME-A")).isEqualTo(1000);
+	}
+
+	@Test
+	void releasesWhatAStockStoreFailureMayHaveReserved() {
+		String customer = newCustomer();
+		inventory.failReservations("stock-store-unavailable", true);
+
+		OrderApi.Response response = this.api.place("sync", OrderApi.orderJson(customer, "GAME-A", 1));
+
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(this.api.ordersOf(customer)).isEmpty();
+		String reservationId = inventory.reserveCalls().get(0);
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(inventory.status(reservationId)).isEqualTo("RELEASED"));
+		assertThat(inventory.available("GAME-A")).isEqualTo(1000);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "warehouse-busy", "warehouse-unavailable" })
+	void releasesNothingWhenInventoryRefusedUpFront(String refusal) {
+		String customer = newCustomer();
+		inventory.failReservations(refusal, false);
+
+		OrderApi.Response response = this.api.place("sync", OrderApi.orderJson(customer, "GAME-A", 1));
+
+		assertThat(response.status()).isEqualTo(503);
+		String reservationId = inventory.reserveCalls().get(0);
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(4))
+			.until(() -> !inventory.releaseCalls().contains(reservationId));
 	}
 
 	@Test
