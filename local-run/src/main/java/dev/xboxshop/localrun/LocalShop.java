@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import dev.xboxshop.testsupport.ChildProcesses;
 import dev.xboxshop.testsupport.KafkaBrokerProcess;
 import dev.xboxshop.testsupport.LocalRedis;
 import dev.xboxshop.testsupport.RedisServerHandle;
@@ -126,7 +127,7 @@ public final class LocalShop implements AutoCloseable {
 							(System.nanoTime() - started) / 1e9));
 				}
 			}
-			Pause.of(Duration.ofMillis(250));
+			ChildProcesses.pause(Duration.ofMillis(250));
 		}
 	}
 

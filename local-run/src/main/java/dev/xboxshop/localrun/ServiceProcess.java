@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import dev.xboxshop.testsupport.ChildProcesses;
 
 /**
  * One service of the shop, run as its own JVM from its runnable jar, with its log in a
@@ -59,7 +60,7 @@ final class ServiceProcess {
 
 	void start(List<String> jvmOptions) {
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(ChildProcesses.java());
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-jar", this.jar.toString(), "--server.port=" + this.port));
 		command.addAll(this.arguments);
@@ -104,15 +105,7 @@ final class ServiceProcess {
 		if (this.process == null || !this.process.isAlive()) {
 			return;
 		}
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		ChildProcesses.stop(this.process, Duration.ofSeconds(20));
 	}
 
 }

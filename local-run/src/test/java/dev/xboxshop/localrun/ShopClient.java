@@ -39,29 +39,11 @@ final class ShopClient {
 	}
 
 	Answer placeOrder(String customerId, String idempotencyKey, String mode, int quantity) {
-		String body = "{\"customerId\":\"" + customerId + "\",\"items\":[{\"sku\":\"" + XBOX + "\",\"quantity\":"
-				+ quantity + "}]}";
-		return send(HttpRequest.newBuilder(uri("order-service", "/api/orders"))
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", idempotencyKey)
-			.header("X-Checkout-Mode", mode)
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		return send(orderRequest("order-service", customerId, idempotencyKey, mode, quantity));
 	}
 
 	int page(String url) {
-		try {
-			return this.http
-				.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return exchange(HttpRequest.newBuilder(URI.create(url)), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 	/**
@@ -69,13 +51,19 @@ final class ShopClient {
 	 * limits see a crowd.
 	 */
 	Answer placeOrderThroughGateway(String customerId, String idempotencyKey, String mode, String clientAddress) {
-		String body = "{\"customerId\":\"" + customerId + "\",\"items\":[{\"sku\":\"" + XBOX + "\",\"quantity\":1}]}";
-		return send(HttpRequest.newBuilder(uri("gateway", "/api/orders"))
+		return send(
+				orderRequest("gateway", customerId, idempotencyKey, mode, 1).header("X-Forwarded-For", clientAddress));
+	}
+
+	private HttpRequest.Builder orderRequest(String service, String customerId, String idempotencyKey, String mode,
+			int quantity) {
+		String body = "{\"customerId\":\"" + customerId + "\",\"items\":[{\"sku\":\"" + XBOX + "\",\"quantity\":"
+				+ quantity + "}]}";
+		return HttpRequest.newBuilder(uri(service, "/api/orders"))
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", idempotencyKey)
 			.header("X-Checkout-Mode", mode)
-			.header("X-Forwarded-For", clientAddress)
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+			.POST(HttpRequest.BodyPublishers.ofString(body));
 	}
 
 	/**
@@ -161,12 +149,15 @@ final class ShopClient {
 
 	private Answer send(HttpRequest.Builder request) {
 		long started = System.nanoTime();
+		HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+		return new Answer(response.statusCode(), millis, body);
+	}
+
+	private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
 		try {
-			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			long millis = (System.nanoTime() - started) / 1_000_000;
-			JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-			return new Answer(response.statusCode(), millis, body);
+			return this.http.send(request.timeout(Duration.ofSeconds(30)).build(), body);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

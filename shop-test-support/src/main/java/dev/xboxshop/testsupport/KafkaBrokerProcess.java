@@ -84,15 +84,7 @@ public final class KafkaBrokerProcess implements KafkaServerHandle {
 		if (this.process == null) {
 			return;
 		}
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		ChildProcesses.stop(this.process, Duration.ofSeconds(30));
 		this.process = null;
 	}
 
@@ -134,7 +126,7 @@ public final class KafkaBrokerProcess implements KafkaServerHandle {
 
 	private ProcessBuilder java(String mainClass, String... args) {
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(ChildProcesses.java());
 		command.addAll(List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 				"-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), mainClass));
 		command.addAll(List.of(args));
@@ -157,7 +149,7 @@ public final class KafkaBrokerProcess implements KafkaServerHandle {
 					}
 				}
 				catch (Exception notYet) {
-					LockSupportPause.pause(Duration.ofMillis(100));
+					ChildProcesses.pause(Duration.ofMillis(100));
 				}
 			}
 		}

@@ -59,10 +59,7 @@ public final class LocalRedis {
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
-			return handle(port, () -> {
-				process.destroy();
-				awaitExit(process);
-			});
+			return handle(port, () -> ChildProcesses.stop(process, Duration.ofSeconds(10)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + binary, ex);
@@ -92,15 +89,6 @@ public final class LocalRedis {
 		}
 	}
 
-	private static void awaitExit(Process process) {
-		try {
-			process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	private static RedisServerHandle handle(int port, Runnable stop) {
 		return new RedisServerHandle() {
 			@Override
@@ -126,7 +114,7 @@ public final class LocalRedis {
 			if (pong(port)) {
 				return;
 			}
-			LockSupportPause.pause(Duration.ofMillis(20));
+			ChildProcesses.pause(Duration.ofMillis(20));
 		}
 		throw new IllegalStateException("Redis did not answer PING on port " + port + " within " + STARTUP);
 	}
