@@ -1,22 +1,55 @@
--- Reserves units of one sku for one order, at most once: the reservation record is the
--- idempotency record, so a repeat returns the first outcome (reserved, rejected or
--- released) and changes nothing.
--- KEYS[1] inv:{sku}:stock   KEYS[2] inv:{sku}:res:<orderId>   ARGV[1] quantity (> 0)
--- returns {status, quantity, reason, 'new'|'repeat'}
-local prior = redis.call('HMGET', KEYS[2], 'status', 'quantity', 'reason')
-if prior[1] then
-  return {prior[1], prior[2], prior[3] or '', 'repeat'}
+-- Decides reservations of one sku for several orders, in arrival order, each at most once:
+-- a reservation record is the idempotency record, so an order that already has one gets
+-- its first outcome back (reserved, rejected or released) and nothing changes.
+-- One call serves a whole batch of orders for the sku (one warehouse trip, one script).
+-- KEYS[1] inv:{sku}:stock   KEYS[1 + i] inv:{sku}:res:<orderId of entry i>
+-- ARGV[1] way: 'reserve'  take the units if available, else refuse as sold out;
+--              'precheck' refuse as sold out if they are not available, else PENDING
+--                         (nothing written: the caller goes to the warehouse, then reserves);
+--              'refuse'   refuse with ARGV[2] as the reason (an order past its deadline)
+-- ARGV[2] the reason for 'refuse'   ARGV[2 + i] quantity of entry i (> 0)
+-- returns, per entry, four values: status, quantity, reason, 'new'|'repeat'
+-- (status UNKNOWN when the sku has no stock ledger)
+local way = ARGV[1]
+local known = redis.call('EXISTS', KEYS[1]) == 1
+local available = 0
+if known then
+  available = tonumber(redis.call('HGET', KEYS[1], 'available'))
 end
-if redis.call('EXISTS', KEYS[1]) == 0 then
-  return {'UNKNOWN', ARGV[1], 'unknown product', 'new'}
+local taken = 0
+local out = {}
+local function answer(status, quantity, reason, novelty)
+  out[#out + 1] = status
+  out[#out + 1] = tostring(quantity)
+  out[#out + 1] = reason
+  out[#out + 1] = novelty
 end
-local quantity = tonumber(ARGV[1])
-local available = tonumber(redis.call('HGET', KEYS[1], 'available'))
-if available >= quantity then
-  redis.call('HINCRBY', KEYS[1], 'available', -quantity)
-  redis.call('HINCRBY', KEYS[1], 'reserved', quantity)
-  redis.call('HSET', KEYS[2], 'status', 'RESERVED', 'quantity', quantity, 'reason', '')
-  return {'RESERVED', ARGV[1], '', 'new'}
+local function refuse(key, quantity, reason)
+  redis.call('HSET', key, 'status', 'REJECTED', 'quantity', quantity, 'reason', reason)
+  answer('REJECTED', quantity, reason, 'new')
 end
-redis.call('HSET', KEYS[2], 'status', 'REJECTED', 'quantity', quantity, 'reason', 'sold out')
-return {'REJECTED', ARGV[1], 'sold out', 'new'}
+for i = 2, #KEYS do
+  local quantity = tonumber(ARGV[i + 1])
+  local prior = redis.call('HMGET', KEYS[i], 'status', 'quantity', 'reason')
+  if prior[1] then
+    answer(prior[1], prior[2], prior[3] or '', 'repeat')
+  elseif not known then
+    answer('UNKNOWN', quantity, 'unknown product', 'new')
+  elseif way == 'refuse' then
+    refuse(KEYS[i], quantity, ARGV[2])
+  elseif available < quantity then
+    refuse(KEYS[i], quantity, 'sold out')
+  elseif way == 'precheck' then
+    answer('PENDING', quantity, '', 'new')
+  else
+    available = available - quantity
+    taken = taken + quantity
+    redis.call('HSET', KEYS[i], 'status', 'RESERVED', 'quantity', quantity, 'reason', '')
+    answer('RESERVED', quantity, '', 'new')
+  end
+end
+if taken > 0 then
+  redis.call('HINCRBY', KEYS[1], 'available', -taken)
+  redis.call('HINCRBY', KEYS[1], 'reserved', taken)
+end
+return out

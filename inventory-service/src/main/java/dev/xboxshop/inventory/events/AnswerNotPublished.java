@@ -1,13 +1,13 @@
 package dev.xboxshop.inventory.events;
 
 /**
- * The broker did not acknowledge our answer; the order is tried again (its reservations
- * repeat) until the answer is out.
+ * The broker did not acknowledge our answers; the batch is tried again (its reservations
+ * repeat) until the answers are out.
  */
 class AnswerNotPublished extends RuntimeException {
 
-	AnswerNotPublished(String orderId, Throwable cause) {
-		super("The answer to order " + orderId + " was not acknowledged", cause);
+	AnswerNotPublished(int answers, Throwable cause) {
+		super(answers + " answer(s) were not acknowledged by the broker", cause);
 	}
 
 }

@@ -17,15 +17,17 @@ import org.springframework.util.backoff.FixedBackOff;
 import dev.xboxshop.inventory.warehouse.WarehouseUnavailable;
 
 /**
- * Topics, and what happens to a record the listener cannot handle:
+ * Topics, and what happens to a batch the listener cannot handle:
  * <ul>
- * <li>malformed (not JSON, no order id or items): straight to {@code orders.placed.dlt};
- * <li>the warehouse, Redis or the broker unavailable: retried until it works, so that an
- * accepted order is settled after recovery rather than rejected for an outage;
- * <li>anything else: a few retries, then the dead-letter topic.
+ * <li>a malformed record (not JSON, no order id or items): the records before it are
+ * answered and committed, it goes straight to {@code orders.placed.dlt}, and the rest of
+ * the batch comes again;
+ * <li>the warehouse, Redis or the broker unavailable (the batch as a whole fails): the
+ * batch is retried, with the consumer paused, until it works, so that accepted orders are
+ * settled after recovery rather than rejected for an outage; repeats change nothing.
  * </ul>
- * The dead-letter topic and the error-handler pause keep one bad record from blocking its
- * partition; an outage blocks it on purpose.
+ * The dead-letter topic keeps one bad record from blocking its partition; an outage
+ * blocks it on purpose.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventProperties.class)
@@ -57,12 +59,13 @@ class KafkaConfiguration {
 		// fewer partitions than its source
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
 				(record, ex) -> new TopicPartition(record.topic() + ".dlt", -1));
+		// the handler's own back-off is the one a whole failed batch is retried with
 		DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters,
-				new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()));
+				new FixedBackOff(properties.warehouseRetryInterval().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS));
 		handler.addNotRetryableExceptions(MalformedEvent.class);
-		BackOff untilRecovered = new FixedBackOff(properties.warehouseRetryInterval().toMillis(),
-				FixedBackOff.UNLIMITED_ATTEMPTS);
-		handler.setBackOffFunction((record, ex) -> outage(ex) ? untilRecovered : null);
+		BackOff fewRetries = new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts());
+		// a single failed record: retried until recovered only if an outage failed it
+		handler.setBackOffFunction((record, ex) -> outage(ex) ? null : fewRetries);
 		return handler;
 	}
 

@@ -1,5 +1,8 @@
 package dev.xboxshop.inventory.events;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -10,12 +13,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
+import dev.xboxshop.inventory.reservation.Reservations;
+import dev.xboxshop.inventory.web.MalformedRequest;
+
 /**
- * Answers each {@code OrderPlaced} with {@code StockReserved} or {@code StockRejected},
- * keyed by order id. The offset is committed only after the broker has the answer, so an
- * order is answered at least once; the reservation scripts make repeats harmless.
+ * Answers {@code OrderPlaced} events a batch at a time (whatever one poll brought), with
+ * {@code StockReserved} or {@code StockRejected} keyed by order id. A batch costs one
+ * warehouse trip, so booking keeps pace with accepting. Every answer is sent before any
+ * is waited for; the batch's offsets are committed only after the broker acknowledged all
+ * of them, so an order is answered at least once, and the reservation scripts make
+ * repeats harmless.
  */
 @Component
 class OrderPlacedListener {
@@ -37,10 +47,28 @@ class OrderPlacedListener {
 	}
 
 	@KafkaListener(id = "inventory-orders-placed", topics = Topics.ORDERS_PLACED,
-			groupId = "${spring.kafka.consumer.group-id:inventory-service}")
-	void onOrderPlaced(ConsumerRecord<String, String> record) {
-		OrderPlaced order = parse(record.value());
-		publish(this.stock.settle(order));
+			groupId = "${spring.kafka.consumer.group-id:inventory-service}", batch = "true")
+	void onOrdersPlaced(List<ConsumerRecord<String, String>> records) {
+		List<OrderPlaced> orders = new ArrayList<>(records.size());
+		for (ConsumerRecord<String, String> record : records) {
+			try {
+				orders.add(parse(record.value()));
+			}
+			catch (MalformedEvent ex) {
+				// the orders before it are answered and committed; the error handler
+				// sends
+				// this one to the dead-letter topic and the rest come again
+				answer(orders);
+				throw new BatchListenerFailedException(ex.getMessage(), ex, record);
+			}
+		}
+		answer(orders);
+	}
+
+	private void answer(List<OrderPlaced> orders) {
+		if (!orders.isEmpty()) {
+			publish(this.stock.settle(orders));
+		}
 	}
 
 	private OrderPlaced parse(String value) {
@@ -60,20 +88,29 @@ class OrderPlacedListener {
 					.anyMatch((item) -> item == null || item.sku() == null || item.quantity() == null)) {
 			throw new MalformedEvent("OrderPlaced without an order id or complete items", null);
 		}
+		try {
+			Reservations.requireUsableOrderId(order.orderId());
+		}
+		catch (MalformedRequest ex) {
+			throw new MalformedEvent("OrderPlaced with an unusable order id", ex);
+		}
 		return order;
 	}
 
-	private void publish(StockAnswer answer) {
+	private void publish(List<StockAnswer> answers) {
+		CompletableFuture<?>[] sends = answers.stream()
+			.map((answer) -> this.kafka.send(answer.topic(), answer.orderId(),
+					this.json.writeValueAsString(answer.event())))
+			.toArray(CompletableFuture[]::new);
 		try {
-			this.kafka.send(answer.topic(), answer.orderId(), this.json.writeValueAsString(answer.event()))
-				.get(this.answerTimeoutMs, TimeUnit.MILLISECONDS);
+			CompletableFuture.allOf(sends).get(this.answerTimeoutMs, TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			throw new AnswerNotPublished(answer.orderId(), ex);
+			throw new AnswerNotPublished(answers.size(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new AnswerNotPublished(answer.orderId(), ex);
+			throw new AnswerNotPublished(answers.size(), ex);
 		}
 	}
 

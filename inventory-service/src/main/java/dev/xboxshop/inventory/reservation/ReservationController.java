@@ -17,9 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.xboxshop.inventory.warehouse.WarehouseBulkhead;
 
 /**
- * Reservations for sync checkout. Calls that reach the warehouse pass the bulkhead first.
- * An order with several lines has one reservation per sku; {@code ?sku=} picks one, and
- * without it the first line in sku order answers.
+ * Reservations for sync checkout. What Redis can answer alone (a repeat, or sold out) is
+ * answered at once; only calls that must reach the warehouse pass the bulkhead. An order
+ * with several lines has one reservation per sku; {@code ?sku=} picks one, and without it
+ * the first line in sku order answers.
  */
 @RestController
 @RequestMapping("/api/reservations")
@@ -36,9 +37,10 @@ class ReservationController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Reservation> reserve(@RequestBody ReserveRequest request) {
-		this.reservations.validate(request.orderId(), request.sku(), request.quantity());
-		ReservationResult result = this.bulkhead
-			.call(() -> this.reservations.reserve(request.orderId(), request.sku(), request.quantity()));
+		ReservationResult result = this.reservations
+			.decideWithoutWarehouse(request.orderId(), request.sku(), request.quantity())
+			.orElseGet(() -> this.bulkhead
+				.call(() -> this.reservations.reserve(request.orderId(), request.sku(), request.quantity())));
 		Reservation reservation = result.reservation();
 		if (reservation.status() == ReservationStatus.REJECTED) {
 			throw new SoldOut(reservation);

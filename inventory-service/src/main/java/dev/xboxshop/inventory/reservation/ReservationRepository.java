@@ -1,5 +1,9 @@
 package dev.xboxshop.inventory.reservation;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,11 +11,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 import dev.xboxshop.inventory.catalog.StockKeys;
+import dev.xboxshop.inventory.catalog.UnknownProduct;
 
 /**
  * Runs the reservation scripts: each is one atomic step on one sku's slot that changes
@@ -35,14 +41,46 @@ class ReservationRepository {
 	}
 
 	/**
-	 * Reserves, or repeats the first outcome for this order and sku.
-	 * @return empty when the sku has no stock ledger
+	 * Decides every line, one script per sku, each sku's lines in the order given (first
+	 * come, first served). A line that already has a reservation record gets its first
+	 * outcome back and changes nothing.
+	 * @param way what the script does with a line that has no record yet
+	 * @param lines the lines, in arrival order
+	 * @param reason the refusal for {@link Way#REFUSE}
+	 * @return per line, in the order given: its outcome, or empty when
+	 * {@link Way#PRECHECK} found its units available (nothing written)
+	 * @throws UnknownProduct when a sku has no stock ledger
 	 */
-	Optional<ReservationResult> reserve(String orderId, String sku, int quantity) {
-		// Recorded before the script so that a release by order id always finds the slot.
-		this.redis.opsForSet().add(StockKeys.orderSkus(orderId), sku);
-		List<?> reply = this.redis.execute(RESERVE, keys(orderId, sku), String.valueOf(quantity));
-		return result(orderId, sku, reply);
+	List<Optional<ReservationResult>> decide(Way way, List<ReservationRequest> lines, String reason) {
+		// Recorded before the scripts so that a release by order id always finds the
+		// slot.
+		this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			lines.forEach((line) -> connection.setCommands()
+				.sAdd(bytes(StockKeys.orderSkus(line.orderId())), bytes(line.sku())));
+			return null;
+		});
+		Map<String, List<Integer>> bySku = new LinkedHashMap<>();
+		for (int i = 0; i < lines.size(); i++) {
+			bySku.computeIfAbsent(lines.get(i).sku(), (sku) -> new ArrayList<>()).add(i);
+		}
+		List<Optional<ReservationResult>> results = new ArrayList<>(Collections.nCopies(lines.size(), null));
+		bySku.forEach((sku, indexes) -> {
+			List<String> keys = new ArrayList<>(indexes.size() + 1);
+			List<String> args = new ArrayList<>(indexes.size() + 2);
+			keys.add(StockKeys.stock(sku));
+			args.add(way.argument);
+			args.add((reason != null) ? reason : "");
+			for (int index : indexes) {
+				keys.add(StockKeys.reservation(sku, lines.get(index).orderId()));
+				args.add(String.valueOf(lines.get(index).quantity()));
+			}
+			List<?> reply = this.redis.execute(RESERVE, keys, args.toArray());
+			for (int i = 0; i < indexes.size(); i++) {
+				ReservationRequest line = lines.get(indexes.get(i));
+				results.set(indexes.get(i), result(line.orderId(), sku, reply.subList(4 * i, 4 * i + 4)));
+			}
+		});
+		return results;
 	}
 
 	/**
@@ -72,13 +110,43 @@ class ReservationRepository {
 		return (skus != null) ? new TreeSet<>(skus) : new TreeSet<>();
 	}
 
+	private static byte[] bytes(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
+	}
+
 	private static List<String> keys(String orderId, String sku) {
 		return List.of(StockKeys.stock(sku), StockKeys.reservation(sku, orderId));
 	}
 
+	/**
+	 * What {@link #decide} does with a line that has no reservation record yet.
+	 */
+	enum Way {
+
+		/** Take the units if they are available, else refuse the line as sold out. */
+		RESERVE("reserve"),
+		/**
+		 * Refuse the line as sold out if its units are not available (the tier-2 store
+		 * knows without asking the warehouse), else leave it undecided.
+		 */
+		PRECHECK("precheck"),
+		/** Refuse the line with the given reason. */
+		REFUSE("refuse");
+
+		private final String argument;
+
+		Way(String argument) {
+			this.argument = argument;
+		}
+
+	}
+
 	private static Optional<ReservationResult> result(String orderId, String sku, List<?> reply) {
 		String status = String.valueOf(reply.get(0));
-		if ("UNKNOWN".equals(status) || "NOT_FOUND".equals(status)) {
+		if ("UNKNOWN".equals(status)) {
+			throw new UnknownProduct(sku);
+		}
+		if ("NOT_FOUND".equals(status) || "PENDING".equals(status)) {
 			return Optional.empty();
 		}
 		String reason = String.valueOf(reply.get(2));

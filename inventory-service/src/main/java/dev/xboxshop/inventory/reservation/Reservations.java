@@ -1,6 +1,7 @@
 package dev.xboxshop.inventory.reservation;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Service;
 import dev.xboxshop.inventory.catalog.CatalogEntry;
 import dev.xboxshop.inventory.catalog.ProductCatalog;
 import dev.xboxshop.inventory.catalog.UnknownProduct;
+import dev.xboxshop.inventory.reservation.ReservationRepository.Way;
 import dev.xboxshop.inventory.warehouse.Warehouse;
 import dev.xboxshop.inventory.web.MalformedRequest;
 
@@ -42,9 +44,7 @@ public class Reservations {
 	 * @throws UnknownProduct, InvalidQuantity or MalformedRequest
 	 */
 	public void validate(String orderId, String sku, int quantity) {
-		if (!ORDER_ID.matcher(orderId).matches()) {
-			throw new MalformedRequest("orderId must be 1 to 128 letters, digits or . _ : -");
-		}
+		requireUsableOrderId(orderId);
 		CatalogEntry entry = this.catalog.entry(sku).orElseThrow(() -> new UnknownProduct(sku));
 		if (quantity < 1 || quantity > entry.maxPerOrder()) {
 			throw new InvalidQuantity(
@@ -52,10 +52,69 @@ public class Reservations {
 		}
 	}
 
+	/**
+	 * @throws MalformedRequest unless the order id can name a reservation
+	 */
+	public static void requireUsableOrderId(String orderId) {
+		if (orderId == null || !ORDER_ID.matcher(orderId).matches()) {
+			throw new MalformedRequest("orderId must be 1 to 128 letters, digits or . _ : -");
+		}
+	}
+
+	/**
+	 * What the tier-2 store can answer without the warehouse: the first outcome of a
+	 * repeated request, or sold out when the units are not there. Sold out is said at
+	 * once, without a warehouse trip or a bulkhead slot.
+	 * @return the outcome, or empty when the units are there and only
+	 * {@link #reserve(String, String, int)} can take them
+	 */
+	public Optional<ReservationResult> decideWithoutWarehouse(String orderId, String sku, int quantity) {
+		validate(orderId, sku, quantity);
+		return this.repository.decide(Way.PRECHECK, List.of(new ReservationRequest(orderId, sku, quantity)), null)
+			.get(0);
+	}
+
+	/**
+	 * Reserves one line: one warehouse trip, then the reservation script.
+	 */
 	public ReservationResult reserve(String orderId, String sku, int quantity) {
 		validate(orderId, sku, quantity);
+		return reserveAll(List.of(new ReservationRequest(orderId, sku, quantity))).get(0);
+	}
+
+	/**
+	 * Reserves a batch of lines, first come, first served within each sku: lines the
+	 * store can decide alone (repeats, sold out) are decided without the warehouse; the
+	 * rest share one warehouse trip and one script per sku. Lines must be valid
+	 * ({@link #validate}).
+	 * @param lines the lines in arrival order
+	 * @return their outcomes, in the same order
+	 */
+	public List<ReservationResult> reserveAll(List<ReservationRequest> lines) {
+		List<Optional<ReservationResult>> decided = this.repository.decide(Way.PRECHECK, lines, null);
+		List<ReservationRequest> pending = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			if (decided.get(i).isEmpty()) {
+				pending.add(lines.get(i));
+			}
+		}
+		if (pending.isEmpty()) {
+			return decided.stream().map(Optional::orElseThrow).toList();
+		}
 		this.warehouse.roundTrip();
-		return this.repository.reserve(orderId, sku, quantity).orElseThrow(() -> new UnknownProduct(sku));
+		Iterator<Optional<ReservationResult>> reserved = this.repository.decide(Way.RESERVE, pending, null).iterator();
+		return decided.stream().map((outcome) -> outcome.or(reserved::next).orElseThrow()).toList();
+	}
+
+	/**
+	 * Refuses lines that have no outcome yet, without the warehouse (an order past its
+	 * deadline); a line that already has one keeps it.
+	 * @param lines the lines
+	 * @param reason the refusal
+	 * @return their outcomes, in the same order
+	 */
+	public List<ReservationResult> refuseAll(List<ReservationRequest> lines, String reason) {
+		return this.repository.decide(Way.REFUSE, lines, reason).stream().map(Optional::orElseThrow).toList();
 	}
 
 	/**

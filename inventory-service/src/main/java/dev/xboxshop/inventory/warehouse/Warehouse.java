@@ -3,6 +3,9 @@ package dev.xboxshop.inventory.warehouse;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +22,19 @@ public class Warehouse {
 
 	private final long latencyMs;
 
-	Warehouse(ChaosSwitch chaos, WarehouseProperties properties) {
+	private final Counter trips;
+
+	Warehouse(ChaosSwitch chaos, WarehouseProperties properties, MeterRegistry meters) {
 		this.chaos = chaos;
 		this.latencyMs = properties.warehouseLatency().toMillis();
+		this.trips = Counter.builder("shop.warehouse.trips")
+			.description("Round trips to the system of record (one per batch of reservations)")
+			.register(meters);
+	}
+
+	/** Round trips made so far by this replica. */
+	public long trips() {
+		return (long) this.trips.count();
 	}
 
 	/**
@@ -33,6 +46,7 @@ public class Warehouse {
 		if (current.down()) {
 			throw new WarehouseUnavailable("The warehouse is down");
 		}
+		this.trips.increment();
 		pause(this.latencyMs + Math.max(current.extraLatencyMs(), 0));
 		if (current.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < current.errorRate()) {
 			throw new WarehouseUnavailable("The warehouse failed to answer");

@@ -37,7 +37,21 @@ class EventJsonTests {
 		OrderPlaced event = this.orderPlaced.parseObject(json);
 
 		assertThat(event).isEqualTo(new OrderPlaced("e-1", Instant.parse("2025-11-20T10:15:30Z"), "o-1", "c-1",
-				List.of(new OrderItem("XBOX-SERIES-X", 2))));
+				List.of(new OrderItem("XBOX-SERIES-X", 2)), null));
+	}
+
+	@Test
+	void readsTheDeadlineOfAnOrderPlaced() throws Exception {
+		String json = """
+				{"eventId":"e-1","occurredAt":"2025-11-20T10:15:30Z","orderId":"o-1","customerId":"c-1",
+				 "items":[{"sku":"XBOX-SERIES-X","quantity":2}],"deadline":"2025-11-20T10:16:30Z"}
+				""";
+
+		OrderPlaced event = this.orderPlaced.parseObject(json);
+
+		assertThat(event.deadline()).isEqualTo(Instant.parse("2025-11-20T10:16:30Z"));
+		assertThat(event.expired(Instant.parse("2025-11-20T10:16:29Z"))).isFalse();
+		assertThat(event.expired(Instant.parse("2025-11-20T10:16:30Z"))).isTrue();
 	}
 
 	@Test

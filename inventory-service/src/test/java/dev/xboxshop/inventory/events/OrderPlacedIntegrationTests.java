@@ -2,8 +2,16 @@ package dev.xboxshop.inventory.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import dev.xboxshop.inventory.InventoryIntegrationTest;
 import dev.xboxshop.inventory.TestProducts;
@@ -24,6 +34,7 @@ import dev.xboxshop.inventory.reservation.ReservationStatus;
 import dev.xboxshop.inventory.reservation.Reservations;
 import dev.xboxshop.inventory.warehouse.Chaos;
 import dev.xboxshop.inventory.warehouse.ChaosSwitch;
+import dev.xboxshop.inventory.warehouse.Warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,6 +61,12 @@ class OrderPlacedIntegrationTests {
 
 	@Autowired
 	private JsonMapper json;
+
+	@Autowired
+	private Warehouse warehouse;
+
+	@Autowired
+	private KafkaListenerEndpointRegistry listeners;
 
 	@Autowired
 	private Environment environment;
@@ -170,6 +187,75 @@ class OrderPlacedIntegrationTests {
 		assertThat(this.products.level(sku).reserved()).isEqualTo(1);
 	}
 
+	@Test
+	void booksABurstFirstComeFirstServedWithFarFewerWarehouseTripsThanOrders() throws Exception {
+		String sku = this.products.create(100, 2);
+		List<String> orderIds = new ArrayList<>();
+		MessageListenerContainer listener = this.listeners.getListenerContainer("inventory-orders-placed");
+		long tripsBefore = this.warehouse.trips();
+		listener.stop();
+		try {
+			List<CompletableFuture<?>> sends = new ArrayList<>();
+			for (int i = 0; i < 300; i++) {
+				String orderId = TestProducts.orderId();
+				orderIds.add(orderId);
+				sends.add(this.kafka.send(Topics.ORDERS_PLACED, sku, orderPlaced(orderId, sku, 1)));
+			}
+			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			listener.start();
+		}
+
+		Map<String, String> topics = await().atMost(ANSWER_WITHIN)
+			.until(() -> answerTopics(orderIds), (answers) -> answers.size() == orderIds.size());
+		// one key, one partition: arrival order is send order, so the first 100 win
+		assertThat(orderIds.subList(0, 100))
+			.allSatisfy((id) -> assertThat(topics).containsEntry(id, Topics.STOCK_RESERVED));
+		assertThat(orderIds.subList(100, 300))
+			.allSatisfy((id) -> assertThat(topics).containsEntry(id, Topics.STOCK_REJECTED));
+		assertThat(this.warehouse.trips() - tripsBefore).isLessThan(100);
+		StockLevel level = this.products.level(sku);
+		assertThat(level.available()).isZero();
+		assertThat(level.reserved()).isEqualTo(100);
+		assertThat(level.conserved()).isTrue();
+	}
+
+	/** The topic of the first answer to each of the orders answered so far. */
+	private Map<String, String> answerTopics(List<String> orderIds) {
+		Set<String> wanted = new HashSet<>(orderIds);
+		Map<String, String> topics = new HashMap<>();
+		this.reader.records((record) -> wanted.contains(record.key()))
+			.forEach((record) -> topics.putIfAbsent(record.key(), record.topic()));
+		return topics;
+	}
+
+	@Test
+	void refusesAnOrderPastItsDeadlineAtOnceWithoutTheWarehouse() throws Exception {
+		String sku = this.products.create(5, 2);
+		String orderId = TestProducts.orderId();
+		this.chaos.set(new Chaos(0, 0, true));
+
+		this.kafka.send(Topics.ORDERS_PLACED, sku, orderPlaced(orderId, sku, 1, Instant.now().minusSeconds(1))).get();
+
+		ConsumerRecord<String, String> answer = awaitAnswer(orderId);
+		assertThat(answer.topic()).isEqualTo(Topics.STOCK_REJECTED);
+		assertThat(this.json.readTree(answer.value()).path("reason").asString()).isEqualTo("deadline passed");
+		assertThat(this.products.level(sku).available()).isEqualTo(5);
+	}
+
+	@Test
+	void answersARedeliveredOrderPastItsDeadlineWithItsFirstOutcome() throws Exception {
+		String sku = this.products.create(5, 2);
+		String orderId = TestProducts.orderId();
+		this.reservations.reserve(orderId, sku, 1);
+
+		this.kafka.send(Topics.ORDERS_PLACED, sku, orderPlaced(orderId, sku, 1, Instant.now().minusSeconds(1))).get();
+
+		assertThat(awaitAnswer(orderId).topic()).isEqualTo(Topics.STOCK_RESERVED);
+		assertThat(this.products.level(sku).reserved()).isEqualTo(1);
+	}
+
 	private ConsumerRecord<String, String> awaitAnswer(String orderId) {
 		return await().atMost(ANSWER_WITHIN)
 			.until(() -> this.reader.keyed(orderId), (records) -> !records.isEmpty())
@@ -177,9 +263,13 @@ class OrderPlacedIntegrationTests {
 	}
 
 	private static String orderPlaced(String orderId, String sku, int quantity) {
+		return orderPlaced(orderId, sku, quantity, Instant.now().plusSeconds(60));
+	}
+
+	private static String orderPlaced(String orderId, String sku, int quantity, Instant deadline) {
 		return "{\"eventId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\"2025-11-20T10:15:30Z\",\"orderId\":\""
 				+ orderId + "\",\"customerId\":\"c-1\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity
-				+ "}]}";
+				+ "}],\"deadline\":\"" + deadline + "\"}";
 	}
 
 }

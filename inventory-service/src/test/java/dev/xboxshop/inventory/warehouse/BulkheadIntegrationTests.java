@@ -46,11 +46,36 @@ class BulkheadIntegrationTests {
 	@Test
 	void turnsExcessReservationsAwayWithWarehouseBusy() throws Exception {
 		String sku = this.products.create(50, 2);
-		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<HttpResponse<String>> answered = reserveAtOnce(sku, 8);
+
+		List<HttpResponse<String>> busy = answered.stream().filter((r) -> r.statusCode() == 503).toList();
+		long reserved = answered.stream().filter((r) -> r.statusCode() == 201).count();
+		assertThat(busy).isNotEmpty();
+		assertThat(reserved).isBetween(1L, 7L);
+		assertThat(busy.size() + reserved).isEqualTo(8);
+		busy.forEach((response) -> {
+			assertProblem(response, 503, "warehouse-busy");
+			assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+		});
+		assertThat(this.products.level(sku).reserved()).isEqualTo(reserved);
+	}
+
+	@Test
+	void answersSoldOutAtOnceWithoutTakingABulkheadSlot() throws Exception {
+		String sku = this.products.create(0, 2);
+
+		List<HttpResponse<String>> answered = reserveAtOnce(sku, 8);
+
+		assertThat(answered).allSatisfy((response) -> assertProblem(response, 409, "sold-out"));
+		assertThat(this.products.level(sku).reserved()).isZero();
+	}
+
+	private List<HttpResponse<String>> reserveAtOnce(String sku, int buyers) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(buyers);
 		CountDownLatch start = new CountDownLatch(1);
 		try {
 			List<Future<HttpResponse<String>>> responses = new ArrayList<>();
-			for (int i = 0; i < 8; i++) {
+			for (int i = 0; i < buyers; i++) {
 				Callable<HttpResponse<String>> reserve = () -> {
 					start.await();
 					return this.http.postJson("/api/reservations",
@@ -63,17 +88,7 @@ class BulkheadIntegrationTests {
 			for (Future<HttpResponse<String>> response : responses) {
 				answered.add(response.get(1, TimeUnit.MINUTES));
 			}
-
-			List<HttpResponse<String>> busy = answered.stream().filter((r) -> r.statusCode() == 503).toList();
-			long reserved = answered.stream().filter((r) -> r.statusCode() == 201).count();
-			assertThat(busy).isNotEmpty();
-			assertThat(reserved).isBetween(1L, 7L);
-			assertThat(busy.size() + reserved).isEqualTo(8);
-			busy.forEach((response) -> {
-				assertProblem(response, 503, "warehouse-busy");
-				assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
-			});
-			assertThat(this.products.level(sku).reserved()).isEqualTo(reserved);
+			return answered;
 		}
 		finally {
 			pool.shutdownNow();
