@@ -55,8 +55,15 @@ public record OrderProperties(@DefaultValue("http://localhost:8083") String inve
 	/**
 	 * @param deadline how long an ACCEPTED order waits for stock before it is cancelled;
 	 * well above the outbox relay's 20 s take-over of a dead replica's entries
+	 * @param shedAfter async orders are turned away (503 {@code busy}) while a new one
+	 * would likely wait longer than this for its answer
+	 * @param minBookingRate the booking rate (orders per second) assumed when less was
+	 * measured lately (a shop that just woke up, or an outage), so a small backlog never
+	 * sheds
+	 * @param backlogRefresh how long a replica trusts its last reading of the backlog
 	 */
-	public record Async(@DefaultValue("60s") Duration deadline) {
+	public record Async(@DefaultValue("60s") Duration deadline, @DefaultValue("30s") Duration shedAfter,
+			@DefaultValue("100") double minBookingRate, @DefaultValue("250ms") Duration backlogRefresh) {
 
 	}
 

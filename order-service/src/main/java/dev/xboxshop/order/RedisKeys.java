@@ -47,6 +47,11 @@ public final class RedisKeys {
 		return "ord:idem:" + key;
 	}
 
+	/** Orders that became final through a stock answer during one second (epoch). */
+	public static String booked(long epochSecond) {
+		return "ord:booked:" + epochSecond;
+	}
+
 	/** Hash of the attempts made to release one reservation. */
 	public static String release(String reservationId) {
 		return "ord:release:" + reservationId;

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import dev.xboxshop.order.Apology;
 import dev.xboxshop.order.Order;
 import dev.xboxshop.order.OrderRepository;
 import dev.xboxshop.order.OrderStatus;
@@ -22,7 +23,7 @@ import dev.xboxshop.order.inventory.ReservationReleases;
 @Component
 class OrderDeadline {
 
-	static final String REASON = "We could not confirm stock in time; you will not be charged.";
+	static final String REASON = Apology.LATE;
 
 	private static final Logger log = LoggerFactory.getLogger(OrderDeadline.class);
 

@@ -100,11 +100,15 @@ class KafkaConfiguration {
 		// partition -1: Kafka picks one, so a dead-letter topic may have fewer partitions
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
 				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 2L));
+		// the handler's own back-off is the one a whole failed batch is retried with
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
+				new FixedBackOff(STORE_RETRY_INTERVAL_MS, FixedBackOff.UNLIMITED_ATTEMPTS));
 		handler.addNotRetryableExceptions(MalformedEvent.class);
-		BackOff untilRecovered = new FixedBackOff(STORE_RETRY_INTERVAL_MS, FixedBackOff.UNLIMITED_ATTEMPTS);
-		// null: the default back-off above
-		handler.setBackOffFunction((record, ex) -> storeFailure(ex) ? untilRecovered : null);
+		BackOff fewRetries = new FixedBackOff(500L, 2L);
+		// a failed record: retried while Redis fails (null: the unlimited back-off
+		// above),
+		// else twice, then dead-lettered
+		handler.setBackOffFunction((record, ex) -> storeFailure(ex) ? null : fewRetries);
 		return handler;
 	}
 

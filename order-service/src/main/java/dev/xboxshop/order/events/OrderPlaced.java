@@ -16,13 +16,15 @@ import dev.xboxshop.order.OrderLine;
  * @param orderId the order
  * @param customerId who ordered
  * @param items the lines
+ * @param deadline when the order is cancelled if no answer came; inventory refuses an
+ * order past it without warehouse work
  */
-public record OrderPlaced(String eventId, Instant occurredAt, String orderId, String customerId,
-		List<OrderLine> items) {
+public record OrderPlaced(String eventId, Instant occurredAt, String orderId, String customerId, List<OrderLine> items,
+		Instant deadline) {
 
-	public static OrderPlaced of(Order order) {
+	public static OrderPlaced of(Order order, Instant deadline) {
 		return new OrderPlaced(UUID.randomUUID().toString(), order.createdAt(), order.orderId(), order.customerId(),
-				order.items());
+				order.items(), deadline);
 	}
 
 	public String recordKey() {

@@ -1,29 +1,38 @@
 package dev.xboxshop.order.events;
 
+import java.util.List;
 import java.util.Locale;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
+import dev.xboxshop.order.Apology;
 import dev.xboxshop.order.CheckoutMode;
 import dev.xboxshop.order.Order;
 import dev.xboxshop.order.OrderRepository;
 import dev.xboxshop.order.OrderRepository.Transition;
 import dev.xboxshop.order.OrderStatus;
+import dev.xboxshop.order.backlog.BookingBacklog;
 import dev.xboxshop.order.inventory.ReservationReleases;
 
 /**
- * Inventory's answers to async orders. Idempotent: the status moves only out of ACCEPTED
- * (a compare-and-set in Redis), so a duplicate or late event changes nothing; stock
- * reserved for an order that was already cancelled is released again.
+ * Inventory's answers to async orders, a batch at a time (whatever one poll brought).
+ * Idempotent: the status moves only out of ACCEPTED (a compare-and-set in Redis), so a
+ * duplicate or late event changes nothing; stock reserved for an order that was already
+ * cancelled is released again. A record that fails stops the batch there: the ones before
+ * it are committed, and the error handler retries it (until Redis is back) or
+ * dead-letters it (unreadable).
  */
 @Component
 class StockEventsListener {
 
-	static final String SOLD_OUT_APOLOGY = "Sold out after your order was accepted; you will not be charged.";
+	/** Inventory's reason for an order that reached it after its deadline. */
+	private static final String DEADLINE_PASSED = "deadline passed";
 
 	private static final int MAX_REASON = 200;
 
@@ -33,38 +42,73 @@ class StockEventsListener {
 
 	private final ReservationReleases releases;
 
-	StockEventsListener(OrderRepository orders, ReservationReleases releases) {
+	private final BookingBacklog backlog;
+
+	StockEventsListener(OrderRepository orders, ReservationReleases releases, BookingBacklog backlog) {
 		this.orders = orders;
 		this.releases = releases;
+		this.backlog = backlog;
 	}
 
 	@KafkaListener(topics = Topics.STOCK_RESERVED, groupId = "${shop.order.kafka.group-id:order-service}",
-			properties = "spring.json.value.default.type=dev.xboxshop.order.events.StockReserved")
-	void stockReserved(StockReserved event) {
-		Order order = asyncOrder(event.orderId());
+			properties = "spring.json.value.default.type=dev.xboxshop.order.events.StockReserved", batch = "true")
+	void stockReserved(List<ConsumerRecord<String, StockReserved>> records) {
+		int booked = 0;
+		for (ConsumerRecord<String, StockReserved> record : records) {
+			booked += apply(record, (event) -> reserved(event.orderId()));
+		}
+		this.backlog.booked(booked);
+	}
+
+	@KafkaListener(topics = Topics.STOCK_REJECTED, groupId = "${shop.order.kafka.group-id:order-service}",
+			properties = "spring.json.value.default.type=dev.xboxshop.order.events.StockRejected", batch = "true")
+	void stockRejected(List<ConsumerRecord<String, StockRejected>> records) {
+		int booked = 0;
+		for (ConsumerRecord<String, StockRejected> record : records) {
+			booked += apply(record, (event) -> rejected(event.orderId(), event.reason()));
+		}
+		this.backlog.booked(booked);
+	}
+
+	/**
+	 * @return 1 if the answer settled an order, else 0
+	 */
+	private <T> int apply(ConsumerRecord<String, T> record, Settle<T> settle) {
+		try {
+			if (record.value() == null) {
+				throw new MalformedEvent("Not a stock event");
+			}
+			return settle.apply(record.value()) ? 1 : 0;
+		}
+		catch (RuntimeException ex) {
+			throw new BatchListenerFailedException(ex.getMessage(), ex, record);
+		}
+	}
+
+	private boolean reserved(String orderId) {
+		Order order = asyncOrder(orderId);
 		if (order == null) {
-			return;
+			return false;
 		}
 		Transition transition = this.orders.transition(order, OrderStatus.ACCEPTED, OrderStatus.CONFIRMED, null);
 		if (!transition.changed() && transition.current() != null && transition.current().isFailed()) {
 			log.info("Stock reserved for {} order {}; releasing it", transition.current(), order.orderId());
 			this.releases.schedule(order.reservationIds());
 		}
+		return transition.changed();
 	}
 
-	@KafkaListener(topics = Topics.STOCK_REJECTED, groupId = "${shop.order.kafka.group-id:order-service}",
-			properties = "spring.json.value.default.type=dev.xboxshop.order.events.StockRejected")
-	void stockRejected(StockRejected event) {
-		Order order = asyncOrder(event.orderId());
-		if (order != null) {
-			this.orders.transition(order, OrderStatus.ACCEPTED, OrderStatus.CANCELLED, apology(event.reason()));
-		}
+	private boolean rejected(String orderId, String reason) {
+		Order order = asyncOrder(orderId);
+		return order != null
+				&& this.orders.transition(order, OrderStatus.ACCEPTED, OrderStatus.CANCELLED, apology(reason))
+					.changed();
 	}
 
 	/**
 	 * What the shopper reads on a rejected order: the sold-out apology only when it was
-	 * sold out; anything else (unknown product, invalid quantity) is named, not passed
-	 * off as sold out.
+	 * sold out, the late one when it reached inventory after its deadline; anything else
+	 * (unknown product, invalid quantity) is named, not passed off as sold out.
 	 */
 	static String apology(String reason) {
 		String stated = (reason != null) ? reason.strip() : "";
@@ -73,7 +117,10 @@ class StockEventsListener {
 		}
 		String normalized = stated.toLowerCase(Locale.ROOT).replace('-', ' ').replace('_', ' ');
 		if (normalized.equals("sold out")) {
-			return SOLD_OUT_APOLOGY;
+			return Apology.SOLD_OUT;
+		}
+		if (normalized.equals(DEADLINE_PASSED)) {
+			return Apology.LATE;
 		}
 		if (stated.isEmpty()) {
 			return "We could not reserve this order; you will not be charged.";
@@ -92,6 +139,13 @@ class StockEventsListener {
 			return null;
 		}
 		return order;
+	}
+
+	@FunctionalInterface
+	private interface Settle<T> {
+
+		boolean apply(T event);
+
 	}
 
 }

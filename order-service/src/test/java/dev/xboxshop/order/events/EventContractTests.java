@@ -27,11 +27,12 @@ class EventContractTests {
 		Order order = new Order("o-1", "c-1", List.of(new OrderLine("XBOX-SERIES-X", 1), new OrderLine("GAME-A", 2)),
 				OrderStatus.ACCEPTED, CheckoutMode.ASYNC, null, at, at, 1, "key-1");
 
-		OrderPlaced event = OrderPlaced.of(order);
+		OrderPlaced event = OrderPlaced.of(order, at.plusSeconds(60));
 		JsonNode written = this.json.readTree(new JsonValueSerializer().serialize("orders.placed", event));
 
 		assertThat(written.propertyNames()).containsExactlyInAnyOrder("eventId", "occurredAt", "orderId", "customerId",
-				"items");
+				"items", "deadline");
+		assertThat(written.get("deadline").asString()).isEqualTo("2026-12-01T09:01:00Z");
 		assertThat(written.get("occurredAt").asString()).isEqualTo("2026-12-01T09:00:00Z");
 		assertThat(written.get("items").get(1).get("sku").asString()).isEqualTo("GAME-A");
 		assertThat(written.get("items").get(1).get("quantity").asInt()).isEqualTo(2);

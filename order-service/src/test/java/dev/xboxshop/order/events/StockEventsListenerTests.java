@@ -19,6 +19,12 @@ class StockEventsListenerTests {
 	}
 
 	@Test
+	void apologisesForTimeWhenTheOrderReachedInventoryAfterItsDeadline() {
+		assertThat(StockEventsListener.apology("deadline passed"))
+			.isEqualTo("We could not confirm stock in time; you will not be charged.");
+	}
+
+	@Test
 	void namesAnyOtherReason() {
 		assertThat(StockEventsListener.apology("unknown product"))
 			.isEqualTo("We could not reserve this order (unknown product); you will not be charged.");
