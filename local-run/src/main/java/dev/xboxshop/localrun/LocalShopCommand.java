@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /**
- * {@code ./shop [start|stop|status] [--port-offset=N] [--replicas] [--mode=sync|async]}:
+ * {@code ./shop [start|stop|status] [--port-offset=N] [--replicas] [--mode=sync|async|escrow]}:
  * runs the whole shop in the foreground until Ctrl-C or {@code ./shop stop}.
  */
 public final class LocalShopCommand {
@@ -21,32 +21,82 @@ public final class LocalShopCommand {
 	private LocalShopCommand() {
 	}
 
+	static final String USAGE = """
+			usage: ./shop [start|stop|status] [--port-offset=N] [--replicas] [--mode=sync|async|escrow]
+			  start           run the whole shop in the foreground (the default); Ctrl-C ends it
+			  stop            end a shop started from this folder (by the PIDs it recorded)
+			  status          say whether it runs
+			  --port-offset=N move every port by N (gateway on 8080+N); also SHOP_PORT_OFFSET
+			  --replicas      two instances of inventory-service and order-service
+			  --mode=M        the default checkout mode (sync)
+			  --help          this text""";
+
+	private static final List<String> VERBS = List.of("start", "stop", "status");
+
+	private static final List<String> MODES = List.of("sync", "async", "escrow");
+
 	public static void main(String[] args) {
-		String verb = (args.length > 0 && !args[0].startsWith("--")) ? args[0] : "start";
-		ShopOptions options = options(args);
+		if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+			System.out.println(USAGE);
+			return;
+		}
+		ShopOptions options;
+		try {
+			options = options(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.println(USAGE);
+			System.exit(2);
+			return;
+		}
 		Path pidFile = options.workDir().resolve("shop.pid");
-		switch (verb) {
-			case "start" -> start(options, pidFile);
+		switch (verb(args)) {
 			case "stop" -> stop(pidFile);
 			case "status" -> System.out.println(running(pidFile).map((pid) -> "The shop is running (pid " + pid + ").")
 				.orElse("The shop is not running."));
-			default -> {
-				System.err
-					.println("usage: ./shop [start|stop|status] [--port-offset=N] [--replicas] [--mode=sync|async]");
-				System.exit(2);
-			}
+			default -> start(options, pidFile);
 		}
 	}
 
+	private static String verb(String[] args) {
+		return (args.length > 0 && !args[0].startsWith("-")) ? args[0] : "start";
+	}
+
+	/**
+	 * @throws IllegalArgumentException for an argument the shop does not know, or a bad
+	 * value
+	 */
 	static ShopOptions options(String[] args) {
-		int offset = Integer
-			.parseInt(flag(args, "--port-offset=", System.getenv().getOrDefault("SHOP_PORT_OFFSET", "0")));
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			boolean known = (i == 0 && VERBS.contains(arg)) || arg.equals("--replicas")
+					|| arg.startsWith("--port-offset=") || arg.startsWith("--mode=");
+			if (!known) {
+				throw new IllegalArgumentException("unknown argument: " + arg);
+			}
+		}
+		String offsetFlag = flag(args, "--port-offset=", System.getenv().getOrDefault("SHOP_PORT_OFFSET", "0"));
+		int offset;
+		try {
+			offset = Integer.parseInt(offsetFlag);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--port-offset must be a whole number, not " + offsetFlag);
+		}
+		if (offset < 0 || offset > 20000) {
+			throw new IllegalArgumentException("--port-offset must be between 0 and 20000, not " + offset);
+		}
+		String mode = flag(args, "--mode=", "sync");
+		if (!MODES.contains(mode)) {
+			throw new IllegalArgumentException("--mode must be one of " + MODES + ", not " + mode);
+		}
 		Path home = Path.of(System.getProperty("shop.home", ".")).toAbsolutePath().normalize();
 		String token = System.getenv().getOrDefault("SHOP_OPERATOR_TOKEN", ShopOptions.DEFAULT_OPERATOR_TOKEN);
 		boolean replicas = List.of(args).contains("--replicas");
 		return new ShopOptions(home, home.resolve(".run-local").resolve("offset-" + offset),
-				ShopPorts.withOffset(offset), replicas, token, flag(args, "--mode=", "sync"), null, null,
-				ShopOptions.DEFAULT_JVM_OPTIONS, Map.of());
+				ShopPorts.withOffset(offset), replicas, token, mode, null, null, ShopOptions.DEFAULT_JVM_OPTIONS,
+				Map.of());
 	}
 
 	private static String flag(String[] args, String prefix, String fallback) {

@@ -1,6 +1,9 @@
 package dev.xboxshop.localrun;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class LocalShopCommandTests {
 
@@ -23,6 +27,34 @@ class LocalShopCommandTests {
 		assertThat(options.replicas()).isTrue();
 		assertThat(options.checkoutMode()).isEqualTo("async");
 		assertThat(options.workDir().endsWith(Path.of(".run-local", "offset-5"))).isTrue();
+	}
+
+	@Test
+	void refusesArgumentsItDoesNotKnowInsteadOfStartingTheShop() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LocalShopCommand.options(new String[] { "--halp" }))
+			.withMessageContaining("--halp");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LocalShopCommand.options(new String[] { "start", "--port-offset=ten" }))
+			.withMessageContaining("whole number");
+		assertThatIllegalArgumentException().isThrownBy(() -> LocalShopCommand.options(new String[] { "--mode=fast" }))
+			.withMessageContaining("sync");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LocalShopCommand.options(new String[] { "--replicas", "stop" }))
+			.withMessageContaining("stop");
+	}
+
+	@Test
+	void printsUsageForHelpWithoutStartingAnything() {
+		PrintStream console = System.out;
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+		try {
+			LocalShopCommand.main(new String[] { "--help" });
+		}
+		finally {
+			System.setOut(console);
+		}
+		assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("usage: ./shop").contains("--port-offset=N");
 	}
 
 	@Test
