@@ -18,9 +18,10 @@ import dev.xboxshop.inventory.warehouse.WarehouseBulkhead;
 
 /**
  * Reservations for sync checkout. What Redis can answer alone (a repeat, or sold out) is
- * answered at once; only calls that must reach the warehouse pass the bulkhead. An order
- * with several lines has one reservation per sku; {@code ?sku=} picks one, and without it
- * the first line in sku order answers.
+ * answered at once; only calls that must reach the warehouse pass the bulkhead, and
+ * concurrent reservations share warehouse trips ({@link GroupCommit}). An order with
+ * several lines has one reservation per sku; {@code ?sku=} picks one, and without it the
+ * first line in sku order answers.
  */
 @RestController
 @RequestMapping("/api/reservations")
@@ -28,9 +29,12 @@ class ReservationController {
 
 	private final Reservations reservations;
 
+	private final GroupCommit trips;
+
 	private final WarehouseBulkhead bulkhead;
 
-	ReservationController(Reservations reservations, WarehouseBulkhead bulkhead) {
+	ReservationController(Reservations reservations, GroupCommit trips, WarehouseBulkhead bulkhead) {
+		this.trips = trips;
 		this.reservations = reservations;
 		this.bulkhead = bulkhead;
 	}
@@ -39,8 +43,8 @@ class ReservationController {
 	ResponseEntity<Reservation> reserve(@RequestBody ReserveRequest request) {
 		ReservationResult result = this.reservations
 			.decideWithoutWarehouse(request.orderId(), request.sku(), request.quantity())
-			.orElseGet(() -> this.bulkhead
-				.call(() -> this.reservations.reserve(request.orderId(), request.sku(), request.quantity())));
+			.orElseGet(() -> this.trips
+				.reserve(new ReservationRequest(request.orderId(), request.sku(), request.quantity())));
 		Reservation reservation = result.reservation();
 		if (reservation.status() == ReservationStatus.REJECTED) {
 			throw new SoldOut(reservation);

@@ -10,7 +10,7 @@ import dev.xboxshop.inventory.web.ProblemException;
  */
 public class WarehouseBusy extends ProblemException {
 
-	WarehouseBusy() {
+	public WarehouseBusy() {
 		super(HttpStatus.SERVICE_UNAVAILABLE, "warehouse-busy",
 				"The warehouse is handling as many reservations as it can; try again shortly");
 	}

@@ -32,11 +32,14 @@ class ReservationStoreFailureTests {
 	private Reservations reservations;
 
 	@MockitoBean
+	private GroupCommit trips;
+
+	@MockitoBean
 	private WarehouseBulkhead bulkhead;
 
 	@Test
 	void answersAStoreFailureAsUnknownOutcomeNotAsARefusal() throws Exception {
-		given(this.bulkhead.call(any())).willThrow(new RedisConnectionFailureException("connection reset"));
+		given(this.trips.reserve(any())).willThrow(new RedisConnectionFailureException("connection reset"));
 
 		this.mvc
 			.perform(post("/api/reservations").contentType(MediaType.APPLICATION_JSON)

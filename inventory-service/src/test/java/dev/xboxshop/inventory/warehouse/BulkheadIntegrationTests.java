@@ -25,13 +25,13 @@ import static dev.xboxshop.inventory.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A slow warehouse with two slots: a burst of reservations gets two through at a time and
- * turns the rest away at once.
+ * A slow warehouse with two trips in flight and room for two more reservations in line: a
+ * burst gets those through, sharing trips, and the rest is turned away at once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "shop.inventory.warehouse-latency=500ms", "shop.inventory.max-concurrent-reservations=2",
-				"shop.inventory.bulkhead-max-wait=0ms", "shop.inventory.chaos-refresh=0ms",
-				"spring.kafka.listener.auto-startup=false" })
+				"shop.inventory.max-waiting-reservations=2", "shop.inventory.bulkhead-max-wait=0ms",
+				"shop.inventory.chaos-refresh=0ms", "spring.kafka.listener.auto-startup=false" })
 @RealRedis
 @RealKafka
 @Import({ TestProducts.class, Http.class })
@@ -42,6 +42,9 @@ class BulkheadIntegrationTests {
 
 	@Autowired
 	private TestProducts products;
+
+	@Autowired
+	private Warehouse warehouse;
 
 	@Test
 	void turnsExcessReservationsAwayWithWarehouseBusy() throws Exception {
@@ -58,6 +61,21 @@ class BulkheadIntegrationTests {
 			assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
 		});
 		assertThat(this.products.level(sku).reserved()).isEqualTo(reserved);
+	}
+
+	@Test
+	void concurrentReservationsShareWarehouseTrips() throws Exception {
+		String sku = this.products.create(50, 2);
+		long tripsBefore = this.warehouse.trips();
+
+		// two trips in flight and two waiting: all four fit, and the waiting two ride
+		// together
+		List<HttpResponse<String>> answered = reserveAtOnce(sku, 4);
+
+		assertThat(answered)
+			.allSatisfy((response) -> assertThat(response.statusCode()).as(response.body()).isEqualTo(201));
+		assertThat(this.warehouse.trips() - tripsBefore).isLessThan(4);
+		assertThat(this.products.level(sku).reserved()).isEqualTo(4);
 	}
 
 	@Test

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class WarehouseBulkheadTests {
 
 	private final WarehouseBulkhead bulkhead = new WarehouseBulkhead(
-			new WarehouseProperties(Duration.ZERO, 1, Duration.ZERO, Duration.ZERO));
+			new WarehouseProperties(Duration.ZERO, 1, 1, Duration.ZERO, Duration.ZERO));
 
 	@Test
 	void turnsACallAwayWhileEverySlotIsTaken() throws Exception {

@@ -49,7 +49,7 @@ public class OutboxRelay implements SmartLifecycle {
 	private static final RedisScript<Long> ACK_AND_DELETE = RedisScript
 		.of(new ClassPathResource("scripts/ack-outbox-entry.lua"), Long.class);
 
-	private static final int BATCH = 100;
+	private static final int BATCH = 500;
 
 	/**
 	 * How long an entry stays unacknowledged before another relay takes it over. A live
@@ -168,16 +168,18 @@ public class OutboxRelay implements SmartLifecycle {
 			sends.add(this.kafka.send(Topics.ORDERS_PLACED, (String) entry.getValue().get("key"),
 					entry.getValue().get("payload")));
 		}
-		int failed = 0;
+		List<RecordId> published = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
 			try {
 				sends.get(i).get(SEND_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-				acknowledge(batch.get(i).getId());
+				published.add(batch.get(i).getId());
 			}
 			catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
-				failed++;
+				// stays pending: read again by this relay, or claimed by another
 			}
 		}
+		acknowledge(published);
+		int failed = batch.size() - published.size();
 		if (failed > 0) {
 			throw new IllegalStateException(failed + " of " + batch.size() + " outbox entries not published yet");
 		}
@@ -190,14 +192,16 @@ public class OutboxRelay implements SmartLifecycle {
 			return List.of();
 		}
 		List<MapRecord<String, Object, Object>> publishable = new ArrayList<>();
+		List<RecordId> empty = new ArrayList<>();
 		for (MapRecord<String, Object, Object> record : records) {
 			if (record.getValue() == null || record.getValue().get("payload") == null) {
-				acknowledge(record.getId());
+				empty.add(record.getId());
 			}
 			else {
 				publishable.add(record);
 			}
 		}
+		acknowledge(empty);
 		return publishable;
 	}
 
@@ -225,8 +229,17 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	private void acknowledge(RecordId id) {
-		this.redis.execute(ACK_AND_DELETE, List.of(RedisKeys.OUTBOX), GROUP, id.getValue());
+	/** Acknowledge and delete entries, in one script call. */
+	private void acknowledge(List<RecordId> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		Object[] args = new Object[ids.size() + 1];
+		args[0] = GROUP;
+		for (int i = 0; i < ids.size(); i++) {
+			args[i + 1] = ids.get(i).getValue();
+		}
+		this.redis.execute(ACK_AND_DELETE, List.of(RedisKeys.OUTBOX), args);
 	}
 
 	private void createGroup() {

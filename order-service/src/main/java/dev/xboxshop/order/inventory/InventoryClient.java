@@ -88,6 +88,9 @@ public class InventoryClient {
 						"The warehouse answered with a " + reservation.status() + " reservation.", false);
 			};
 		}
+		if (status == 503 && isProblem(body, "/warehouse-busy")) {
+			throw new WarehouseBusy();
+		}
 		return switch (status) {
 			case 409 -> ReservationOutcome.soldOut(detail(body));
 			case 404 -> throw new UnknownProduct(sku);
@@ -108,8 +111,12 @@ public class InventoryClient {
 		if (status != 503) {
 			return false;
 		}
+		return isProblem(body, "/warehouse-busy") || isProblem(body, "/warehouse-unavailable");
+	}
+
+	private boolean isProblem(String body, String typeSuffix) {
 		String type = problemField(body, "type");
-		return type != null && (type.endsWith("/warehouse-busy") || type.endsWith("/warehouse-unavailable"));
+		return type != null && type.endsWith(typeSuffix);
 	}
 
 	/**

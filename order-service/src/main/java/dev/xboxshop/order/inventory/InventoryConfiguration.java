@@ -30,6 +30,8 @@ class InventoryConfiguration {
 			.waitDurationInOpenState(settings.openFor())
 			.permittedNumberOfCallsInHalfOpenState(3)
 			.recordExceptions(WarehouseUnavailable.class)
+			// full is not sick: a busy answer came fast, before stock was touched
+			.ignoreExceptions(WarehouseBusy.class)
 			.build();
 		return CircuitBreaker.of("inventory", config);
 	}

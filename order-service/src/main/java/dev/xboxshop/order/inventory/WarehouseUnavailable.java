@@ -17,6 +17,12 @@ public class WarehouseUnavailable extends ProblemException {
 		this.mayHaveReserved = mayHaveReserved;
 	}
 
+	/** A refusal before anything was reserved, with its own problem type. */
+	WarehouseUnavailable(String slug, String detail) {
+		super(HttpStatus.SERVICE_UNAVAILABLE, slug, "Warehouse busy", detail);
+		this.mayHaveReserved = false;
+	}
+
 	/**
 	 * Whether the request may have reached inventory and reserved stock after all (a
 	 * timeout or a broken connection), so the reservation must be released.

@@ -115,6 +115,22 @@ class SyncCheckoutIntegrationTests extends OrderServiceIntegrationTestSupport {
 	}
 
 	@Test
+	void keepsTheBreakerClosedWhileInventoryIsOnlyBusy() {
+		inventory.failReservations("warehouse-busy", false);
+		for (int i = 0; i < 8; i++) {
+			OrderApi.Response busy = this.api.place("sync", OrderApi.orderJson(newCustomer(), "GAME-A", 1));
+			assertThat(busy.status()).isEqualTo(503);
+			assertThat(busy.json().get("type").asString()).endsWith("/warehouse-busy");
+		}
+		inventory.failReservations(null, false);
+
+		OrderApi.Response response = this.api.place("sync", OrderApi.orderJson(newCustomer(), "GAME-A", 1));
+
+		assertThat(this.inventoryCircuitBreaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(response.status()).isEqualTo(201);
+	}
+
+	@Test
 	void failsFastWithoutCallingInventoryWhileTheBreakerIsOpen() {
 		inventory.down(true);
 		for (int i = 0; i < 4; i++) {
