@@ -84,6 +84,8 @@ public final class StandInGateway {
 		answer("PUT", "/api/admin/checkout-mode", 200, "{\"mode\":\"async\"}");
 		answer("GET", "/api/admin/chaos", 200, "{\"extraLatencyMs\":0,\"errorRate\":0.0,\"down\":false}");
 		answer("PUT", "/api/admin/chaos", 200, "{\"extraLatencyMs\":0,\"errorRate\":0.0,\"down\":false}");
+		answer("GET", "/api/backlog", 200, "{\"inFlight\":0,\"bookedPerSecond\":0.0,\"oldestWaitMs\":0,"
+				+ "\"projectedWaitMs\":0,\"shedAfterMs\":30000,\"deadlineMs\":60000,\"shedding\":false}");
 		answer("GET", "/api/audit", 200,
 				"{\"verdict\":\"OK\",\"ordersByStatus\":{\"CONFIRMED\":3,\"CANCELLED\":1}," + "\"oversold\":0}");
 	}

@@ -170,6 +170,13 @@ public class GatewayClient {
 		return (audit != null) ? audit : Map.of();
 	}
 
+	/**
+	 * How far async booking is behind.
+	 */
+	public Backlog backlog() {
+		return this.rest.get().uri("/api/backlog").retrieve().body(Backlog.class);
+	}
+
 	private GatewayProblem problemOf(ClientHttpResponse response) throws IOException {
 		int status = response.getStatusCode().value();
 		byte[] body = response.getBody().readNBytes(16 * 1024);

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.xboxshop.web.Notice;
 import dev.xboxshop.web.WebTierProperties;
+import dev.xboxshop.web.gateway.Backlog;
 import dev.xboxshop.web.gateway.Chaos;
 import dev.xboxshop.web.gateway.CheckoutMode;
 import dev.xboxshop.web.gateway.GatewayClient;
@@ -56,13 +57,15 @@ class LabController {
 		CompletableFuture<Part<Chaos>> chaos = this.runner.start("chaos", this.gateway::chaos);
 		CompletableFuture<Part<ProductStock>> product = this.parts.product(this.sku);
 		CompletableFuture<Part<AuditView>> audit = audit();
-		ServerTiming timing = ServerTiming.await(start, List.of(mode, chaos, product, audit));
+		CompletableFuture<Part<Backlog>> backlog = backlog();
+		ServerTiming timing = ServerTiming.await(start, List.of(mode, chaos, product, audit, backlog));
 		response.setHeader(ServerTiming.HEADER, timing.header());
 		model.addAttribute("modes", CheckoutMode.ALL);
 		model.addAttribute("mode", mode.join());
 		model.addAttribute("chaos", chaos.join());
 		model.addAttribute("product", product.join());
 		model.addAttribute("audit", audit.join());
+		model.addAttribute("backlog", backlog.join());
 		model.addAttribute("timing", timing);
 		model.addAttribute("sku", this.sku);
 		return "lab";
@@ -75,11 +78,13 @@ class LabController {
 		CompletableFuture<Part<String>> mode = this.parts.checkoutMode();
 		CompletableFuture<Part<ProductStock>> product = this.parts.product(this.sku);
 		CompletableFuture<Part<AuditView>> audit = audit();
-		ServerTiming timing = ServerTiming.await(start, List.of(mode, product, audit));
+		CompletableFuture<Part<Backlog>> backlog = backlog();
+		ServerTiming timing = ServerTiming.await(start, List.of(mode, product, audit, backlog));
 		response.setHeader(ServerTiming.HEADER, timing.header());
 		model.addAttribute("mode", mode.join());
 		model.addAttribute("product", product.join());
 		model.addAttribute("audit", audit.join());
+		model.addAttribute("backlog", backlog.join());
 		return "fragments/figures :: figures";
 	}
 
@@ -115,6 +120,10 @@ class LabController {
 
 	private CompletableFuture<Part<AuditView>> audit() {
 		return this.runner.start("audit", () -> AuditView.of(this.gateway.audit()));
+	}
+
+	private CompletableFuture<Part<Backlog>> backlog() {
+		return this.runner.start("backlog", this.gateway::backlog);
 	}
 
 	private static String change(Notice done, Runnable call) {
