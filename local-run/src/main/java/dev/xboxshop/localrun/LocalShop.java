@@ -90,7 +90,7 @@ public final class LocalShop implements AutoCloseable {
 		ShopPorts ports = this.options.ports();
 		if (this.options.redisAddress() == null) {
 			this.progress.accept("starting Redis on port " + ports.redis());
-			this.redis = LocalRedis.start(ports.redis());
+			this.redis = LocalRedis.start(ports.redis(), this.options.workDir().resolve("redis"));
 		}
 		if (this.options.kafkaBootstrap() == null) {
 			this.progress.accept("starting a Kafka broker (KRaft) on port " + ports.kafka());

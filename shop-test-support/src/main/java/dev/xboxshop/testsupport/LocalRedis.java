@@ -10,14 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import redis.embedded.RedisServer;
+import redis.embedded.core.RedisServerBuilder;
 
 /**
  * A real Redis server as a local process on a free loopback port: Debian's
  * {@code redis-server} when it is on the PATH, else the binary inside the embedded-redis
- * jar. Nothing is persisted.
+ * jar. For tests nothing is persisted; the local shop keeps an append-only file in its
+ * run folder, so a restart finds yesterday's orders, carts and stock.
  */
 public final class LocalRedis {
 
@@ -36,10 +39,38 @@ public final class LocalRedis {
 	 * @return the running server
 	 */
 	public static RedisServerHandle start(int port) {
+		return start(port, null);
+	}
+
+	/**
+	 * Start a Redis server on the given loopback port and wait until it answers PING.
+	 * @param port the port to listen on
+	 * @param dataDir where the append-only file lives (every write is fsynced within a
+	 * second), or {@code null} to persist nothing
+	 * @return the running server
+	 */
+	public static RedisServerHandle start(int port, Path dataDir) {
+		List<String> persistence = persistence(dataDir);
 		Path binary = redisServerOnPath();
-		RedisServerHandle handle = (binary != null) ? startBinary(binary, port) : startEmbedded(port);
+		RedisServerHandle handle = (binary != null) ? startBinary(binary, port, persistence)
+				: startEmbedded(port, persistence);
 		awaitPong(port);
 		return handle;
+	}
+
+	/** Settings as {@code name value} pairs. */
+	static List<String> persistence(Path dataDir) {
+		if (dataDir == null) {
+			return List.of("save", "\"\"", "appendonly", "no");
+		}
+		try {
+			Files.createDirectories(dataDir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not create " + dataDir, ex);
+		}
+		return List.of("dir", dataDir.toAbsolutePath().toString(), "save", "\"\"", "appendonly", "yes", "appendfsync",
+				"everysec");
 	}
 
 	static Path redisServerOnPath() {
@@ -52,11 +83,16 @@ public final class LocalRedis {
 		return null;
 	}
 
-	private static RedisServerHandle startBinary(Path binary, int port) {
+	private static RedisServerHandle startBinary(Path binary, int port, List<String> persistence) {
+		List<String> command = new ArrayList<>(
+				List.of(binary.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1", "--daemonize", "no"));
+		for (int i = 0; i < persistence.size(); i += 2) {
+			command.add("--" + persistence.get(i));
+			// an empty argument on the command line, quotes in a config file
+			command.add(persistence.get(i + 1).equals("\"\"") ? "" : persistence.get(i + 1));
+		}
 		try {
-			Process process = new ProcessBuilder(List.of(binary.toString(), "--port", String.valueOf(port), "--bind",
-					"127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"))
-				.redirectErrorStream(true)
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
 			return handle(port, () -> ChildProcesses.stop(process, Duration.ofSeconds(10)));
@@ -66,14 +102,13 @@ public final class LocalRedis {
 		}
 	}
 
-	private static RedisServerHandle startEmbedded(int port) {
+	static RedisServerHandle startEmbedded(int port, List<String> persistence) {
 		try {
-			RedisServer server = RedisServer.newRedisServer()
-				.port(port)
-				.setting("bind 127.0.0.1")
-				.setting("save \"\"")
-				.setting("appendonly no")
-				.build();
+			RedisServerBuilder builder = RedisServer.newRedisServer().port(port).setting("bind 127.0.0.1");
+			for (int i = 0; i < persistence.size(); i += 2) {
+				builder.setting(persistence.get(i) + " " + persistence.get(i + 1));
+			}
+			RedisServer server = builder.build();
 			server.start();
 			return handle(port, () -> {
 				try {
@@ -108,7 +143,7 @@ public final class LocalRedis {
 		};
 	}
 
-	private static void awaitPong(int port) {
+	static void awaitPong(int port) {
 		long deadline = System.nanoTime() + STARTUP.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (pong(port)) {
