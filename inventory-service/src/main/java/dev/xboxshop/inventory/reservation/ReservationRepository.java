@@ -54,11 +54,16 @@ class ReservationRepository {
 	List<Optional<ReservationResult>> decide(Way way, List<ReservationRequest> lines, String reason) {
 		// Recorded before the scripts so that a release by order id always finds the
 		// slot.
-		this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
-			lines.forEach((line) -> connection.setCommands()
-				.sAdd(bytes(StockKeys.orderSkus(line.orderId())), bytes(line.sku())));
-			return null;
-		});
+		if (lines.size() == 1) {
+			this.redis.opsForSet().add(StockKeys.orderSkus(lines.get(0).orderId()), lines.get(0).sku());
+		}
+		else {
+			this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+				lines.forEach((line) -> connection.setCommands()
+					.sAdd(bytes(StockKeys.orderSkus(line.orderId())), bytes(line.sku())));
+				return null;
+			});
+		}
 		Map<String, List<Integer>> bySku = new LinkedHashMap<>();
 		for (int i = 0; i < lines.size(); i++) {
 			bySku.computeIfAbsent(lines.get(i).sku(), (sku) -> new ArrayList<>()).add(i);
