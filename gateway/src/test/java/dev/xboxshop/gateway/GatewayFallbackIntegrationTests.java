@@ -8,14 +8,19 @@ import dev.xboxshop.testsupport.RealRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 /**
  * Inventory and the web tier are down (nothing listens on their ports); cart and order
@@ -26,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"shop.gateway.circuit-breaker.sliding-window-size=4", "shop.gateway.circuit-breaker.open-for=60s",
 				"shop.operator.token=test-operator-token" })
 @RealRedis
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayFallbackIntegrationTests {
 
 	static final StubService cart = StubService.start("cart");
@@ -77,6 +83,30 @@ class GatewayFallbackIntegrationTests {
 		assertThat(reply.problemSlug()).isEqualTo("service-unavailable");
 		// the first try and two retries, then the fallback
 		assertThat(order.received()).hasSize(3);
+	}
+
+	@Test
+	void logsWhyAReadFellBackWithItsCorrelationId(CapturedOutput output) {
+		this.edge.get("/api/products/XBOX-ONE", "X-Correlation-Id", "why-did-it-fall-back-1");
+
+		assertThat(output.getOut().lines().filter((line) -> line.contains("correlationId=why-did-it-fall-back-1")))
+			.singleElement(as(STRING))
+			.contains("fallback GET /api/products/XBOX-ONE")
+			.contains("circuit=inventory")
+			.containsPattern("state=(CLOSED|OPEN) \\(.*calls failed\\)")
+			.containsPattern("cause=.*(ConnectException|CallNotPermittedException)");
+	}
+
+	@Test
+	void logsTheStatusThatMadeAReadFallBack(CapturedOutput output) {
+		order.failNext(3, 502);
+		this.edge.get("/api/orders/o-2", "X-Correlation-Id", "why-did-it-fall-back-2");
+
+		assertThat(output.getOut().lines().filter((line) -> line.contains("correlationId=why-did-it-fall-back-2")))
+			.singleElement(as(STRING))
+			.contains("fallback GET /api/orders/o-2")
+			.contains("circuit=order")
+			.contains("cause=the service answered 502");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -30,6 +31,8 @@ public final class StubService implements AutoCloseable {
 
 	private volatile int failureStatus = 503;
 
+	private volatile long delayMillis;
+
 	private StubService(String name, HttpServer server) {
 		this.name = name;
 		this.server = server;
@@ -40,7 +43,8 @@ public final class StubService implements AutoCloseable {
 			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 			StubService stub = new StubService(name, server);
 			server.createContext("/", stub::answer);
-			server.setExecutor(Executors.newFixedThreadPool(4));
+			// enough threads for a test to hold many slow requests in flight at once
+			server.setExecutor(Executors.newFixedThreadPool(64));
 			server.start();
 			return stub;
 		}
@@ -60,6 +64,12 @@ public final class StubService implements AutoCloseable {
 	public void reset() {
 		this.received.clear();
 		this.failuresLeft.set(0);
+		this.delayMillis = 0;
+	}
+
+	/** Every answer from now on takes this long (a slow but healthy service). */
+	public void delayEachAnswer(Duration delay) {
+		this.delayMillis = delay.toMillis();
 	}
 
 	/** The next {@code count} requests are answered with {@code status}. */
@@ -74,12 +84,25 @@ public final class StubService implements AutoCloseable {
 		this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
 				correlationId, exchange.getRequestHeaders().getFirst("X-Forwarded-For"),
 				exchange.getRequestHeaders().getFirst("X-Forwarded-Host"), body));
+		if (this.delayMillis > 0) {
+			pause(this.delayMillis);
+		}
 		if (this.failuresLeft.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
 			send(exchange, this.failureStatus, "{\"status\":" + this.failureStatus + "}");
 			return;
 		}
 		send(exchange, 200, "{\"service\":\"%s\",\"path\":\"%s\",\"correlationId\":\"%s\"}".formatted(this.name,
 				exchange.getRequestURI().getRawPath(), correlationId));
+	}
+
+	private static void pause(long millis) {
+		try {
+			// stands for the service's own work; the test itself never sleeps
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void send(HttpExchange exchange, int status, String json) throws IOException {

@@ -1,6 +1,7 @@
 package dev.xboxshop.gateway.edge;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
@@ -34,8 +35,7 @@ public class CorrelationIdFilter implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
-		String id = (offered != null && WELL_FORMED.matcher(offered).matches()) ? offered
-				: UUID.randomUUID().toString();
+		String id = (offered != null && WELL_FORMED.matcher(offered).matches()) ? offered : newId();
 		ServerWebExchange tagged = exchange.mutate().request((request) -> request.header(HEADER, id)).build();
 		tagged.getAttributes().put(ATTRIBUTE, id);
 		tagged.getAttributes().put(ORIGINAL_PATH_ATTRIBUTE, exchange.getRequest().getPath().value());
@@ -46,6 +46,18 @@ public class CorrelationIdFilter implements WebFilter {
 			return Mono.empty();
 		});
 		return chain.filter(tagged);
+	}
+
+	/**
+	 * A random (version 4) UUID. A correlation id must be unique, not unguessable, and
+	 * {@code UUID.randomUUID()} takes the JVM's shared {@code SecureRandom} (a lock and a
+	 * SHA-1 round) on every request.
+	 */
+	static String newId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long mostSignificant = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long leastSignificant = (random.nextLong() & ~(3L << 62)) | (1L << 63);
+		return new UUID(mostSignificant, leastSignificant).toString();
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.xboxshop.gateway.edge;
 import java.util.Map;
 
 import dev.xboxshop.gateway.problems.Problems;
+import dev.xboxshop.gateway.resilience.FallbackLog;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,6 +22,12 @@ import org.springframework.web.server.ServerWebExchange;
 @RequestMapping("/edge")
 class EdgeController {
 
+	private final FallbackLog fallbackLog;
+
+	EdgeController(FallbackLog fallbackLog) {
+		this.fallbackLog = fallbackLog;
+	}
+
 	@RequestMapping("/not-found")
 	ResponseEntity<Map<String, Object>> notFound(ServerWebExchange exchange) {
 		return problem(HttpStatus.NOT_FOUND, "not-found", "There is nothing at this address.", exchange);
@@ -28,6 +35,7 @@ class EdgeController {
 
 	@RequestMapping("/fallback/{service}")
 	ResponseEntity<Map<String, Object>> fallback(@PathVariable String service, ServerWebExchange exchange) {
+		this.fallbackLog.fellBack(service, exchange);
 		// inventory is the warehouse of the design: its outage has a name clients know
 		String slug = "inventory".equals(service) ? "warehouse-unavailable" : "service-unavailable";
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, slug,
