@@ -13,6 +13,10 @@ package dev.xboxshop.loadtest;
  */
 record CheckoutAnswer(String mode, long sentAtMillis, long latencyMs, int status, String orderId, String problem) {
 
+	long answeredAtMillis() {
+		return this.sentAtMillis + this.latencyMs;
+	}
+
 	/** 201 or 202: the shop took the order. */
 	boolean accepted() {
 		return this.status == 201 || this.status == 202;

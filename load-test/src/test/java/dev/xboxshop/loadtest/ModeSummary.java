@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * @param acceptP95Ms p95
  * @param acceptP99Ms p99
  * @param accepted 201 and 202 answers
- * @param acceptedPerSecond accepted over the load seconds
+ * @param acceptedPerSecond accepted over the seconds from the first accepted checkout
+ * sent to the last one answered (sync stops accepting when it sells out)
  * @param booked accepted orders that reached CONFIRMED or CANCELLED
  * @param bookedPerSecond booked over the seconds from the first acceptance to the last
  * final status
@@ -52,21 +53,26 @@ record ModeSummary(String mode, int stock, long sent, double loadSeconds, long a
 		Map<String, Long> labels = new TreeMap<>();
 		int i = 0;
 		long accepted = 0;
+		long firstAccepted = Long.MAX_VALUE;
+		long lastAccepted = Long.MIN_VALUE;
 		for (CheckoutAnswer answer : answers) {
 			latencies[i++] = answer.latencyMs();
 			firstSent = Math.min(firstSent, answer.sentAtMillis());
-			lastAnswered = Math.max(lastAnswered, answer.sentAtMillis() + answer.latencyMs());
+			lastAnswered = Math.max(lastAnswered, answer.answeredAtMillis());
 			labels.merge(answer.label(), 1L, Long::sum);
 			if (answer.accepted()) {
 				accepted++;
+				firstAccepted = Math.min(firstAccepted, answer.sentAtMillis());
+				lastAccepted = Math.max(lastAccepted, answer.answeredAtMillis());
 			}
 		}
 		double loadSeconds = answers.isEmpty() ? 0 : Math.max(1, lastAnswered - firstSent) / 1000.0;
+		double acceptingSeconds = (accepted > 0) ? Math.max(1, lastAccepted - firstAccepted) / 1000.0 : 0;
 		Percentiles accept = Percentiles.of(latencies);
 		Booking booking = Booking.of(answers, orders);
 		List<CapacityStep> steps = List.copyOf(run.steps);
 		return new ModeSummary(run.mode, run.stock, answers.size(), loadSeconds, accept.at(50), accept.at(95),
-				accept.at(99), accepted, perSecond(accepted, loadSeconds), booking.booked, booking.perSecond(),
+				accept.at(99), accepted, perSecond(accepted, acceptingSeconds), booking.booked, booking.perSecond(),
 				booking.timeToFinal.at(50), booking.timeToFinal.at(99), booking.confirmed, booking.cancelledByReason,
 				accepted - booking.booked, count(answers, "409 sold-out"), count(answers, "503 busy"),
 				count(answers, "503 warehouse-busy") + count(answers, "503 warehouse-unavailable"), labels,
