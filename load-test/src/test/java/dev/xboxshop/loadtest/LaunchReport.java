@@ -35,6 +35,7 @@ final class LaunchReport {
 		row(rows, "stock / checkouts sent", (m) -> m.stock() + " / " + m.sent());
 		row(rows, "accept p50 / p95 / p99 (ms)",
 				(m) -> m.acceptP50Ms() + " / " + m.acceptP95Ms() + " / " + m.acceptP99Ms());
+		row(rows, "201/202 answers alone p50 / p99 (ms)", (m) -> m.acceptedP50Ms() + " / " + m.acceptedP99Ms());
 		row(rows, "accepted (201/202), per s", (m) -> m.accepted() + ", " + rate(m.acceptedPerSecond()));
 		row(rows, "booked (final), per s", (m) -> m.booked() + ", " + rate(m.bookedPerSecond()));
 		row(rows, "accept to final p50 / p99 (ms)", (m) -> m.finalP50Ms() + " / " + m.finalP99Ms());

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * What one run of the launch simulation does, from system properties (see the README's
  * Load test section). Two profiles share every knob: {@code launch} (the default: a ramp
@@ -16,7 +18,7 @@ import java.util.function.Function;
  * @param baseUrl the gateway every parent goes through
  * @param orderUrl order-service itself, for {@code /api/backlog} (not routed by the
  * gateway) and for reading the orders' final states without spending the gateway
- * @param operatorToken the operator token
+ * @param operatorToken the operator token (never written to the summary)
  * @param modes checkout modes, run one after another, each on a freshly restocked X-Box
  * @param usersPerSec launch: the peak arrival rate per mode
  * @param rampSeconds launch: how long the ramp from 1/s to the peak lasts
@@ -37,10 +39,10 @@ import java.util.function.Function;
  * become final
  * @param reportDir where {@code summary.json} and {@code summary.txt} go
  */
-public record LaunchSettings(String profile, String baseUrl, String orderUrl, String operatorToken, List<String> modes,
-		double usersPerSec, int rampSeconds, int seconds, int stock, double stockPercent, boolean browse,
-		int inventoryExtraLatencyMs, double startRate, double stepRate, int steps, int stepSeconds, long p99LimitMs,
-		double errorLimitPercent, int requestTimeoutSeconds, int settleSeconds, String reportDir) {
+public record LaunchSettings(String profile, String baseUrl, String orderUrl, @JsonIgnore String operatorToken,
+		List<String> modes, double usersPerSec, int rampSeconds, int seconds, int stock, double stockPercent,
+		boolean browse, int inventoryExtraLatencyMs, double startRate, double stepRate, int steps, int stepSeconds,
+		long p99LimitMs, double errorLimitPercent, int requestTimeoutSeconds, int settleSeconds, String reportDir) {
 
 	public static final String CAPACITY = "capacity";
 

@@ -16,6 +16,9 @@ import java.util.TreeMap;
  * @param acceptP50Ms accept latency p50, over every answered checkout (-1: none)
  * @param acceptP95Ms p95
  * @param acceptP99Ms p99
+ * @param acceptedP50Ms latency p50 of the 201/202 answers alone (sync's sold-out answers
+ * are fast and would hide the booking round trip)
+ * @param acceptedP99Ms p99
  * @param accepted 201 and 202 answers
  * @param acceptedPerSecond accepted over the seconds from the first accepted checkout
  * sent to the last one answered (sync stops accepting when it sells out)
@@ -40,10 +43,10 @@ import java.util.TreeMap;
  * @param knee the last capacity step that held, null when none did or not a capacity run
  */
 record ModeSummary(String mode, int stock, long sent, double loadSeconds, long acceptP50Ms, long acceptP95Ms,
-		long acceptP99Ms, long accepted, double acceptedPerSecond, long booked, double bookedPerSecond, long finalP50Ms,
-		long finalP99Ms, long confirmed, Map<String, Long> cancelledByReason, long notFinal, long soldOut, long busy,
-		long warehouse, Map<String, Long> answers, long peakInFlight, boolean shedSeen, String auditVerdict,
-		List<CapacityStep> steps, CapacityStep knee) {
+		long acceptP99Ms, long acceptedP50Ms, long acceptedP99Ms, long accepted, double acceptedPerSecond, long booked,
+		double bookedPerSecond, long finalP50Ms, long finalP99Ms, long confirmed, Map<String, Long> cancelledByReason,
+		long notFinal, long soldOut, long busy, long warehouse, Map<String, Long> answers, long peakInFlight,
+		boolean shedSeen, String auditVerdict, List<CapacityStep> steps, CapacityStep knee) {
 
 	static ModeSummary of(ModeRun run, Map<String, FinalOrder> orders) {
 		Collection<CheckoutAnswer> answers = List.copyOf(run.answers);
@@ -69,12 +72,15 @@ record ModeSummary(String mode, int stock, long sent, double loadSeconds, long a
 		double loadSeconds = answers.isEmpty() ? 0 : Math.max(1, lastAnswered - firstSent) / 1000.0;
 		double acceptingSeconds = (accepted > 0) ? Math.max(1, lastAccepted - firstAccepted) / 1000.0 : 0;
 		Percentiles accept = Percentiles.of(latencies);
+		Percentiles acceptedOnly = Percentiles
+			.of(answers.stream().filter(CheckoutAnswer::accepted).mapToLong(CheckoutAnswer::latencyMs).toArray());
 		Booking booking = Booking.of(answers, orders);
 		List<CapacityStep> steps = List.copyOf(run.steps);
 		return new ModeSummary(run.mode, run.stock, answers.size(), loadSeconds, accept.at(50), accept.at(95),
-				accept.at(99), accepted, perSecond(accepted, acceptingSeconds), booking.booked, booking.perSecond(),
-				booking.timeToFinal.at(50), booking.timeToFinal.at(99), booking.confirmed, booking.cancelledByReason,
-				accepted - booking.booked, count(answers, "409 sold-out"), count(answers, "503 busy"),
+				accept.at(99), acceptedOnly.at(50), acceptedOnly.at(99), accepted,
+				perSecond(accepted, acceptingSeconds), booking.booked, booking.perSecond(), booking.timeToFinal.at(50),
+				booking.timeToFinal.at(99), booking.confirmed, booking.cancelledByReason, accepted - booking.booked,
+				count(answers, "409 sold-out"), count(answers, "503 busy"),
 				count(answers, "503 warehouse-busy") + count(answers, "503 warehouse-unavailable"), labels,
 				run.peakInFlight(), run.shedSeen(), run.auditVerdict(), steps, CapacityStep.knee(steps));
 	}

@@ -43,6 +43,8 @@ class ModeSummaryTests {
 			.containsEntry("202", 5L);
 		assertThat(summary.acceptP99Ms()).isEqualTo(20_000);
 		assertThat(summary.acceptP50Ms()).isEqualTo(50);
+		assertThat(summary.acceptedP50Ms()).isEqualTo(30);
+		assertThat(summary.acceptedP99Ms()).isEqualTo(50);
 		assertThat(summary.finalP50Ms()).isEqualTo(300);
 		assertThat(summary.finalP99Ms()).isEqualTo(60_000);
 	}
