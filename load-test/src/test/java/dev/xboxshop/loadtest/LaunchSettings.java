@@ -66,11 +66,11 @@ public record LaunchSettings(String profile, String baseUrl, String orderUrl, @J
 					.map(String::trim)
 					.filter((mode) -> !mode.isEmpty())
 					.toList(),
-				source.number("usersPerSec", 100), (int) source.number("rampSeconds", 10),
+				source.number("usersPerSec", 200), (int) source.number("rampSeconds", 10),
 				(int) source.number("seconds", 30), (int) source.number("stock", -1), source.number("stockPercent", 10),
 				Boolean.parseBoolean(source.text("browse", "true")), (int) source.number("inventoryExtraLatencyMs", 0),
-				source.number("startRate", 25), source.number("stepRate", 25), (int) source.number("steps", 8),
-				(int) source.number("stepSeconds", 15), (long) source.number("p99LimitMs", 1000),
+				source.number("startRate", 25), source.number("stepRate", 25), (int) source.number("steps", 12),
+				(int) source.number("stepSeconds", 10), (long) source.number("p99LimitMs", 1000),
 				source.number("errorLimitPercent", 1), (int) source.number("requestTimeoutSeconds", 20),
 				(int) source.number("settleSeconds", 75),
 				source.text("reportDir", source.text("launch.defaultReportDir", "target/launch")));

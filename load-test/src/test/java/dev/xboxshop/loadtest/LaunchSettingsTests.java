@@ -34,6 +34,14 @@ class LaunchSettingsTests {
 	}
 
 	@Test
+	void capacityDefaultsStepFrom25To300PerSecondInTwoMinutes() {
+		LaunchSettings settings = settings(Map.of("profile", "capacity"));
+		assertThat(settings.stepTarget(0)).isEqualTo(25);
+		assertThat(settings.stepTarget(settings.steps() - 1)).isEqualTo(300);
+		assertThat(settings.loadSeconds()).isEqualTo(120);
+	}
+
+	@Test
 	void orderServiceSitsFourPortsAboveTheGatewayUnlessSet() {
 		assertThat(settings(Map.of("baseUrl", "http://localhost:8480")).orderUrl()).isEqualTo("http://localhost:8484");
 		assertThat(settings(Map.of("orderUrl", "http://127.0.0.1:9000")).orderUrl()).isEqualTo("http://127.0.0.1:9000");
