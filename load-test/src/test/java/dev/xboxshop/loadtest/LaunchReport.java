@@ -55,8 +55,7 @@ final class LaunchReport {
 		row(rows, "peak backlog (in flight)", (m) -> m.peakInFlight() + (m.shedSeen() ? ", shedding" : ""));
 		row(rows, "auditor after the mode", ModeSummary::auditVerdict);
 		if (this.settings.capacity()) {
-			row(rows, "knee (last step that held)",
-					(m) -> (m.knee() != null) ? rate(m.knee().targetRate()) + " parents/s" : "none held");
+			row(rows, "knee (last step that held)", (m) -> knee(m, this.settings.steps()));
 		}
 		StringBuilder out = new StringBuilder();
 		List<String> header = new ArrayList<>(List.of(""));
@@ -77,6 +76,14 @@ final class LaunchReport {
 			row[i + 1] = cell.apply(this.modes.get(i));
 		}
 		rows.add(row);
+	}
+
+	static String knee(ModeSummary mode, int plannedSteps) {
+		if (mode.knee() == null) {
+			return "none held";
+		}
+		boolean neverBroke = mode.steps().size() == plannedSteps && mode.steps().stream().allMatch(CapacityStep::held);
+		return rate(mode.knee().targetRate()) + " parents/s" + (neverBroke ? " or more (no step broke)" : "");
 	}
 
 	private static String otherAnswers(ModeSummary mode) {

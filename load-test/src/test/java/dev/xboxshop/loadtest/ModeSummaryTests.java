@@ -71,6 +71,16 @@ class ModeSummaryTests {
 		assertThat(summary.finalP99Ms()).isEqualTo(-1);
 	}
 
+	@Test
+	void kneeSaysWhenNoStepBroke() {
+		this.run.steps.add(new CapacityStep(0, 25, 250, 250, 5, 9, 0, true, "held"));
+		assertThat(LaunchReport.knee(ModeSummary.of(this.run, this.orders), 1))
+			.isEqualTo("25 parents/s or more (no step broke)");
+		assertThat(LaunchReport.knee(ModeSummary.of(this.run, this.orders), 2)).isEqualTo("25 parents/s");
+		this.run.steps.add(new CapacityStep(1, 50, 500, 500, 5, 1_500, 0, false, "p99 1500 ms > 1000 ms"));
+		assertThat(LaunchReport.knee(ModeSummary.of(this.run, this.orders), 2)).isEqualTo("25 parents/s");
+	}
+
 	private void accepted(String id, long sentAfterMs, long latencyMs, String status, String reason,
 			long finalAfterMs) {
 		Instant created = T0.plusMillis(sentAfterMs + latencyMs / 2);
