@@ -4,12 +4,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One step of the capacity profile, judged: it held when the parents were really sent at
- * the step's rate, the accept p99 stayed within the limit and errors stayed rare.
+ * One step of the capacity profile, judged: it held when the parents really reached
+ * checkout at the step's rate (a parent reads the product first), the accept p99 stayed
+ * within the limit and errors stayed rare.
  *
  * @param step the step's index (0 is the first)
  * @param targetRate the arrival rate the step asked for
- * @param sent checkouts sent in the step
+ * @param sent checkouts sent in the step (parents that got past the product read)
  * @param answered checkouts answered so far
  * @param p50Ms accept latency p50 (unanswered checkouts count as {@code waitedMs})
  * @param p99Ms accept latency p99 (likewise)
@@ -49,7 +50,8 @@ record CapacityStep(int step, double targetRate, long sent, long answered, long 
 		double errorPercent = (sent > 0) ? 100.0 * errors / sent : 0;
 		String why = "held";
 		if (sent < 0.9 * targetRate * seconds) {
-			why = String.format("only %.0f/s sent (load generator behind)", (double) sent / seconds);
+			why = String.format("only %.0f/s reached checkout (product read or load generator behind)",
+					(double) sent / seconds);
 		}
 		else if (p99 > p99LimitMs) {
 			why = "p99 " + p99 + " ms > " + p99LimitMs + " ms";

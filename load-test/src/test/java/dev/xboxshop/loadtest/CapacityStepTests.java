@@ -52,7 +52,7 @@ class CapacityStepTests {
 	void breaksWhenTheParentsWereNotReallySentAtTheRate() {
 		CapacityStep step = CapacityStep.judge(0, 100, 10, 800, answers(800, 202, 50), 2_000, 1_000, 1);
 		assertThat(step.held()).isFalse();
-		assertThat(step.why()).contains("only 80/s sent");
+		assertThat(step.why()).contains("only 80/s reached checkout");
 	}
 
 	@Test
