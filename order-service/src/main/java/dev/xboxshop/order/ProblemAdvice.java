@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,6 +32,23 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(ex.status())
 			.headers(ex.headers())
 			.body(ex.toProblemDetail(request.getRequestURI()));
+	}
+
+	/**
+	 * Redis failed or timed out (a spike beyond what it answers in time, or an outage): a
+	 * fault on our side the client may retry with the same {@code Idempotency-Key}, which
+	 * never buys twice.
+	 */
+	@ExceptionHandler(DataAccessException.class)
+	ResponseEntity<Object> storeUnavailable(DataAccessException ex, HttpServletRequest request) {
+		log.warn("Order store failed on {} {}: {}", request.getMethod(), request.getRequestURI(),
+				ex.getMostSpecificCause().toString());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"Our order store did not answer in time; please try again (the same request never buys twice).");
+		problem.setType(ProblemException.type("order-store-unavailable"));
+		problem.setTitle("Order store unavailable");
+		problem.setInstance(URI.create(request.getRequestURI()));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)

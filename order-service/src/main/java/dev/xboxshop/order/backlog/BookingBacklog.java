@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.stereotype.Component;
@@ -38,6 +40,8 @@ public class BookingBacklog {
 
 	private volatile Reading last;
 
+	private final AtomicBoolean refreshing = new AtomicBoolean();
+
 	BookingBacklog(StringRedisTemplate redis, OrderProperties properties, Clock clock) {
 		this.redis = redis;
 		this.settings = properties.async();
@@ -67,13 +71,33 @@ public class BookingBacklog {
 		}
 	}
 
-	/** The backlog as last read (at most {@code refresh} old). */
+	/**
+	 * The backlog as last read (at most {@code refresh} old). One caller at a time
+	 * re-reads it while the others go on with the last reading, so a spike of accepts
+	 * costs no burst of Redis calls; a failed read keeps the last reading (a Redis outage
+	 * fails the order itself, not this estimate).
+	 */
 	public Backlog current() {
 		Reading reading = this.last;
 		long now = this.clock.millis();
-		if (reading == null || now - reading.at() >= this.settings.backlogRefresh().toMillis()) {
-			reading = new Reading(read(now), now);
-			this.last = reading;
+		boolean stale = reading == null || now - reading.at() >= this.settings.backlogRefresh().toMillis();
+		if (stale && this.refreshing.compareAndSet(false, true)) {
+			try {
+				reading = new Reading(read(now), now);
+				this.last = reading;
+			}
+			catch (DataAccessException ex) {
+				if (reading == null) {
+					throw ex;
+				}
+			}
+			finally {
+				this.refreshing.set(false);
+			}
+		}
+		else if (reading == null) {
+			// the very first reading is under way in another thread
+			return read(now);
 		}
 		return reading.backlog();
 	}

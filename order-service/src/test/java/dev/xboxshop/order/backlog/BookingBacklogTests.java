@@ -1,6 +1,7 @@
 package dev.xboxshop.order.backlog;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -21,7 +23,10 @@ import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 
 import dev.xboxshop.order.OrderProperties;
 import dev.xboxshop.order.RedisKeys;
+import dev.xboxshop.testsupport.FreePorts;
+import dev.xboxshop.testsupport.LocalRedis;
 import dev.xboxshop.testsupport.RealServers;
+import dev.xboxshop.testsupport.RedisServerHandle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -42,6 +47,8 @@ class BookingBacklogTests {
 
 	private BookingBacklog backlog;
 
+	private final MovingClock clock = new MovingClock();
+
 	@BeforeEach
 	void connect() {
 		RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(RealServers.redis().host(),
@@ -55,17 +62,41 @@ class BookingBacklogTests {
 			connection.serverCommands().flushDb();
 			return null;
 		});
-		OrderProperties properties = new Binder(new MapConfigurationPropertySource(
+		this.backlog = new BookingBacklog(this.redis, properties(), this.clock);
+	}
+
+	private static OrderProperties properties() {
+		return new Binder(new MapConfigurationPropertySource(
 				Map.of("shop.order.async.deadline", "60s", "shop.order.async.shed-after", "30s",
 						"shop.order.async.min-booking-rate", "100", "shop.order.async.backlog-refresh", "0ms")))
 			.bindOrCreate("shop.order", OrderProperties.class);
-		this.backlog = new BookingBacklog(this.redis, properties,
-				Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
 	}
 
 	@AfterEach
 	void disconnect() {
 		this.connections.destroy();
+	}
+
+	/** A clock a test moves by hand. */
+	private static final class MovingClock extends Clock {
+
+		private long millis = NOW;
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return Instant.ofEpochMilli(this.millis);
+		}
+
 	}
 
 	@Test
@@ -122,6 +153,30 @@ class BookingBacklogTests {
 
 		assertThat(current.oldestWaitMs()).isEqualTo(40_000);
 		assertThat(current.shedding()).isTrue();
+	}
+
+	@Test
+	void keepsItsLastReadingWhenRedisCannotBeRead() {
+		RedisServerHandle ownRedis = LocalRedis.start(FreePorts.find());
+		LettuceConnectionFactory own = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration(ownRedis.host(), ownRedis.port()),
+				LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
+		own.afterPropertiesSet();
+		try {
+			StringRedisTemplate redis = new StringRedisTemplate(own);
+			this.redis = redis;
+			accepted(4_000, 0);
+			BookingBacklog backlog = new BookingBacklog(redis, properties(), this.clock);
+			assertThat(backlog.current().shedding()).isTrue();
+			ownRedis.stop();
+			this.clock.millis += 1_000;
+
+			assertThat(backlog.current().inFlight()).isEqualTo(4_000);
+			assertThatExceptionOfType(Busy.class).isThrownBy(backlog::admit);
+		}
+		finally {
+			own.destroy();
+		}
 	}
 
 	/** Orders accepted {@code waitedMs} ago, as create-order.lua records them. */

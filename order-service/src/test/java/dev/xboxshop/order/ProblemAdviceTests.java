@@ -1,0 +1,28 @@
+package dev.xboxshop.order;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProblemAdviceTests {
+
+	@Test
+	void answersAStoreTimeoutAs503WithRetryAfterNotAsAnInternalError() {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/orders");
+
+		ResponseEntity<Object> answer = new ProblemAdvice()
+			.storeUnavailable(new QueryTimeoutException("Redis command timed out"), request);
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(503);
+		assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+		ProblemDetail problem = (ProblemDetail) answer.getBody();
+		assertThat(problem.getType().toString()).endsWith("/order-store-unavailable");
+		assertThat(problem.getDetail()).doesNotContain("Redis");
+	}
+
+}
