@@ -6,11 +6,13 @@
 local audit = audit_keys()
 local counted = 0
 for i, orderId in ipairs(ARGV) do
-  local order = audit_read(audit, KEYS[i], orderId)
-  if order and not order.audited then
-    audit_order(audit, order, 1)
-    redis.call('HSET', KEYS[i], 'audited', '1')
-    counted = counted + 1
+  if redis.call('HGET', KEYS[i], 'audited') ~= '1' then
+    local order = audit_read(audit, KEYS[i], orderId)
+    if order then
+      audit_order(audit, order, 1)
+      redis.call('HSET', KEYS[i], 'audited', '1')
+      counted = counted + 1
+    end
   end
 end
 return counted

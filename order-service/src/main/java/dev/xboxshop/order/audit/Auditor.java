@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -44,6 +48,12 @@ class Auditor {
 
 	private final Clock clock;
 
+	private final Executor stockReader = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "audit-stock");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	Auditor(AuditCounters counters, PurchaseLimitSweep purchaseLimits, InventoryClient inventory,
 			ReservationReleases releases, OrderProperties properties, Clock clock) {
 		this.counters = counters;
@@ -56,17 +66,23 @@ class Auditor {
 
 	Audit audit() {
 		Instant now = this.clock.instant();
+		// inventory answers over HTTP while the figures are read from Redis
+		CompletableFuture<List<StockLevel>> levels = CompletableFuture.supplyAsync(this.inventory::stock,
+				this.stockReader);
 		OrderFigures figures = this.counters.read(now.minus(this.properties.async().deadline()).minus(GRACE));
 		long pendingReleases = this.releases.pending();
 		Map<String, StockLevel> stock = null;
 		String inventoryError = null;
 		try {
-			stock = this.inventory.stock()
+			stock = levels.join()
 				.stream()
 				.collect(Collectors.toMap(StockLevel::sku, Function.identity(), (a, b) -> a, TreeMap::new));
 		}
-		catch (WarehouseUnavailable ex) {
-			inventoryError = ex.getMessage();
+		catch (CompletionException ex) {
+			if (!(ex.getCause() instanceof WarehouseUnavailable unavailable)) {
+				throw ex;
+			}
+			inventoryError = unavailable.getMessage();
 		}
 		List<Check> checks = new ArrayList<>();
 		checks.add(check("every accepted order settles in time", "1, 5", figures.overdueCount() == 0,

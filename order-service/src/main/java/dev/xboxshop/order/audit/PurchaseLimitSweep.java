@@ -48,7 +48,8 @@ class PurchaseLimitSweep {
 	 * @return what this audit found
 	 */
 	synchronized Findings next(int limit) {
-		List<String> args = new ArrayList<>(List.of(this.cursor, String.valueOf(PAGE), RedisKeys.purchaseLimit("")));
+		List<String> args = new ArrayList<>(
+				List.of(this.cursor, String.valueOf(PAGE), RedisKeys.purchaseLimit(""), String.valueOf(limit)));
 		args.addAll(this.suspects);
 		List<?> answer = this.redis.execute(SWEEP, List.of(RedisKeys.AUDIT_HELD), args.toArray());
 		this.cursor = (String) answer.get(0);
@@ -58,7 +59,7 @@ class PurchaseLimitSweep {
 		List<String> over = new ArrayList<>();
 		List<String> drift = new ArrayList<>();
 		this.suspects.clear();
-		for (int i = 1; i + 2 < answer.size(); i += 3) {
+		for (int i = 2; i + 2 < answer.size(); i += 3) {
 			String customer = (String) answer.get(i);
 			long held = ((Number) answer.get(i + 1)).longValue();
 			long counted = ((Number) answer.get(i + 2)).longValue();
@@ -68,11 +69,11 @@ class PurchaseLimitSweep {
 			if (held != counted) {
 				drift.add(customer + " holds " + held + ", counter says " + counted);
 			}
-			if ((held > limit || held != counted) && this.suspects.size() < MAX_SUSPECTS) {
+			if (this.suspects.size() < MAX_SUSPECTS) {
 				this.suspects.add(customer);
 			}
 		}
-		return new Findings(over, drift, (answer.size() - 1) / 3, this.passes);
+		return new Findings(over, drift, ((Number) answer.get(1)).intValue(), this.passes);
 	}
 
 	/**
