@@ -1,6 +1,8 @@
 -- Removes an ACCEPTED order that was never acknowledged to the shopper (the sync call
--- failed before an answer), giving its launch-item units back.
--- KEYS: 1 order hash, 2 customer index, 3 limit counter, 4 accepted deadlines, 5 all orders
+-- failed before an answer), giving its launch-item units back and taking it out of the
+-- auditor's figures (audit-counters.lua).
+-- KEYS: 1 order hash, 2 customer index, 3 limit counter, 4 accepted deadlines, 5 all orders,
+--       6-12 the auditor's figures
 -- ARGV: 1 orderId
 if redis.call('HGET', KEYS[1], 'status') ~= 'ACCEPTED' then
   return 0
@@ -8,6 +10,11 @@ end
 local units = tonumber(redis.call('HGET', KEYS[1], 'limitedUnits') or '0')
 if units > 0 and redis.call('DECRBY', KEYS[3], units) <= 0 then
   redis.call('DEL', KEYS[3])
+end
+local audit = audit_keys()
+local counted = audit_read(audit, KEYS[1], ARGV[1])
+if counted.audited then
+  audit_order(audit, counted, -1)
 end
 redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[2], ARGV[1])

@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -26,12 +25,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OrderRepository {
 
-	private static final RedisScript<List> CREATE = script("create-order");
+	private static final RedisScript<List> CREATE = OrderScripts.counting("create-order", List.class);
 
-	private static final RedisScript<List> TRANSITION = script("transition-order");
+	private static final RedisScript<List> TRANSITION = OrderScripts.counting("transition-order", List.class);
 
-	private static final RedisScript<Long> DISCARD = RedisScript.of(new ClassPathResource("scripts/discard-order.lua"),
-			Long.class);
+	private static final RedisScript<Long> DISCARD = OrderScripts.counting("discard-order", Long.class);
 
 	private static final TypeReference<List<OrderLine>> LINES = new TypeReference<>() {
 	};
@@ -50,10 +48,6 @@ public class OrderRepository {
 		this.clock = clock;
 	}
 
-	static RedisScript<List> script(String name) {
-		return RedisScript.of(new ClassPathResource("scripts/" + name + ".lua"), List.class);
-	}
-
 	/**
 	 * Store a new ACCEPTED order, claim its launch-item units and, when given, append its
 	 * event to the outbox, all in one step.
@@ -65,7 +59,7 @@ public class OrderRepository {
 	 */
 	public Creation create(Order order, Instant deadline, int purchaseLimit, OutboxEntry event) {
 		List<?> result = this.redis.execute(CREATE,
-				List.of(RedisKeys.order(order.orderId()), RedisKeys.customerOrders(order.customerId()),
+				withFigures(RedisKeys.order(order.orderId()), RedisKeys.customerOrders(order.customerId()),
 						RedisKeys.purchaseLimit(order.customerId()), RedisKeys.ACCEPTED, RedisKeys.ALL,
 						RedisKeys.OUTBOX),
 				order.orderId(), order.customerId(), this.json.writeValueAsString(order.items()), order.mode().value(),
@@ -92,7 +86,7 @@ public class OrderRepository {
 	 */
 	public Transition transition(Order order, OrderStatus from, OrderStatus to, String reason) {
 		List<?> result = this.redis.execute(TRANSITION,
-				List.of(RedisKeys.order(order.orderId()), RedisKeys.purchaseLimit(order.customerId()),
+				withFigures(RedisKeys.order(order.orderId()), RedisKeys.purchaseLimit(order.customerId()),
 						RedisKeys.ACCEPTED),
 				order.orderId(), from.name(), to.name(), (reason != null) ? reason : "", now().toString(),
 				RedisKeys.STATUS_CHANNEL);
@@ -107,10 +101,16 @@ public class OrderRepository {
 	 */
 	public boolean discard(Order order) {
 		Long removed = this.redis.execute(DISCARD,
-				List.of(RedisKeys.order(order.orderId()), RedisKeys.customerOrders(order.customerId()),
+				withFigures(RedisKeys.order(order.orderId()), RedisKeys.customerOrders(order.customerId()),
 						RedisKeys.purchaseLimit(order.customerId()), RedisKeys.ACCEPTED, RedisKeys.ALL),
 				order.orderId());
 		return removed != null && removed == 1L;
+	}
+
+	private static List<String> withFigures(String... keys) {
+		List<String> all = new ArrayList<>(List.of(keys));
+		all.addAll(RedisKeys.AUDIT_FIGURES);
+		return all;
 	}
 
 	public Optional<Order> find(String orderId) {

@@ -1,5 +1,7 @@
 package dev.xboxshop.order;
 
+import java.util.List;
+
 /**
  * The order service's Redis key layout, in one place. The order scripts touch several of
  * these keys at once, so they assume one Redis node (or one slot), as the shop runs it.
@@ -14,6 +16,34 @@ public final class RedisKeys {
 
 	/** Sorted set of every order id scored by creation time; the auditor walks it. */
 	public static final String ALL = "ord:all";
+
+	/** Hash of the auditor's counters: orders per status and per mode, units per sku. */
+	public static final String AUDIT_COUNTERS = "ord:audit:counters";
+
+	/** Sorted set of ACCEPTED order ids scored by creation time (epoch millis). */
+	public static final String AUDIT_IN_FLIGHT = "ord:audit:in-flight";
+
+	/** Hash of idempotency key to the number of orders placed with it. */
+	public static final String AUDIT_KEY_USES = "ord:audit:key-uses";
+
+	/** Set of idempotency keys more than one order was placed with. */
+	public static final String AUDIT_SHARED_KEYS = "ord:audit:shared-keys";
+
+	/** Set of CANCELLED or REJECTED order ids without a reason. */
+	public static final String AUDIT_NO_REASON = "ord:audit:no-reason";
+
+	/** Hash of customer id to launch-item units in orders not CANCELLED/REJECTED. */
+	public static final String AUDIT_HELD = "ord:audit:held";
+
+	/** When every order stored before the counters existed had been counted (millis). */
+	public static final String AUDIT_COUNTED = "ord:audit:counted";
+
+	/**
+	 * The keys every order-changing script gets last, in this order, so the auditor's
+	 * figures change in the same step (see {@code audit-counters.lua}).
+	 */
+	public static final List<String> AUDIT_FIGURES = List.of(ALL, AUDIT_COUNTERS, AUDIT_IN_FLIGHT, AUDIT_KEY_USES,
+			AUDIT_SHARED_KEYS, AUDIT_NO_REASON, AUDIT_HELD);
 
 	/** The live checkout mode, shared by every replica. */
 	public static final String CHECKOUT_MODE = "ord:checkout-mode";

@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
 import dev.xboxshop.order.OrderProperties;
-import dev.xboxshop.order.OrderRepository;
 import dev.xboxshop.order.audit.Audit.Check;
 import dev.xboxshop.order.audit.Audit.Verdict;
 import dev.xboxshop.order.inventory.InventoryClient;
@@ -23,16 +26,19 @@ import dev.xboxshop.order.inventory.StockLevel;
 import dev.xboxshop.order.inventory.WarehouseUnavailable;
 
 /**
- * Checks DESIGN.md section 5 against every order in Redis and inventory's stock figures.
- * Checks that need inventory say UNKNOWN when it cannot be read; the report itself is
- * always a 200.
+ * Checks DESIGN.md section 5 against the counters the order scripts keep, the orders in
+ * flight and inventory's stock figures: O(skus + orders in flight), never a walk over
+ * every order. Checks that need inventory say UNKNOWN when it cannot be read; the report
+ * itself is always a 200.
  */
 @Component
 class Auditor {
 
 	private static final Duration GRACE = Duration.ofSeconds(5);
 
-	private final OrderRepository orders;
+	private final AuditCounters counters;
+
+	private final PurchaseLimitSweep purchaseLimits;
 
 	private final InventoryClient inventory;
 
@@ -42,9 +48,16 @@ class Auditor {
 
 	private final Clock clock;
 
-	Auditor(OrderRepository orders, InventoryClient inventory, ReservationReleases releases, OrderProperties properties,
-			Clock clock) {
-		this.orders = orders;
+	private final Executor stockReader = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "audit-stock");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	Auditor(AuditCounters counters, PurchaseLimitSweep purchaseLimits, InventoryClient inventory,
+			ReservationReleases releases, OrderProperties properties, Clock clock) {
+		this.counters = counters;
+		this.purchaseLimits = purchaseLimits;
 		this.inventory = inventory;
 		this.releases = releases;
 		this.properties = properties;
@@ -53,89 +66,73 @@ class Auditor {
 
 	Audit audit() {
 		Instant now = this.clock.instant();
-		OrderFigures figures = new OrderFigures(now, this.properties.async().deadline(), GRACE,
-				this.properties.launchSku());
-		this.orders.forEach(500, figures::add);
+		// inventory answers over HTTP while the figures are read from Redis
+		CompletableFuture<List<StockLevel>> levels = CompletableFuture.supplyAsync(this.inventory::stock,
+				this.stockReader);
+		OrderFigures figures = this.counters.read(now.minus(this.properties.async().deadline()).minus(GRACE));
 		long pendingReleases = this.releases.pending();
 		Map<String, StockLevel> stock = null;
 		String inventoryError = null;
 		try {
-			stock = this.inventory.stock()
+			stock = levels.join()
 				.stream()
 				.collect(Collectors.toMap(StockLevel::sku, Function.identity(), (a, b) -> a, TreeMap::new));
 		}
-		catch (WarehouseUnavailable ex) {
-			inventoryError = ex.getMessage();
+		catch (CompletionException ex) {
+			if (!(ex.getCause() instanceof WarehouseUnavailable unavailable)) {
+				throw ex;
+			}
+			inventoryError = unavailable.getMessage();
 		}
 		List<Check> checks = new ArrayList<>();
-		checks.add(check("every accepted order settles in time", "1, 5", figures.overdueCount == 0,
-				figures.overdueCount + " ACCEPTED order(s) past the deadline" + sample(figures.overdue)));
-		checks.add(check("one order per idempotency key", "2", figures.duplicateKeys().isEmpty(),
-				"keys used by more than one order: " + figures.duplicateKeys()));
-		checks.add(check("cancelled and rejected orders say why", "5", figures.failedWithoutReason.isEmpty(),
-				"without a reason: " + figures.failedWithoutReason));
+		checks.add(check("every accepted order settles in time", "1, 5", figures.overdueCount() == 0,
+				figures.overdueCount() + " ACCEPTED order(s) past the deadline" + sample(figures.overdue())));
+		checks.add(check("one order per idempotency key", "2", figures.sharedKeyCount() == 0,
+				"keys used by more than one order: " + figures.sharedKeys()));
+		checks.add(check("cancelled and rejected orders say why", "5", figures.failedWithoutReasonCount() == 0,
+				"without a reason: " + figures.failedWithoutReason()));
 		checks.add(purchaseLimit(figures));
+		checks.add(countersAgree(figures));
 		checks.addAll(new StockChecks(figures, stock, pendingReleases).checks());
 		List<String> violations = checks.stream()
 			.filter((check) -> check.verdict() == Verdict.FAIL)
 			.map((check) -> check.name() + ": " + check.detail())
 			.toList();
 		return new Audit(verdict(checks), now,
-				new Audit.Orders(figures.total, figures.byStatus, figures.byMode, figures.overdueCount),
+				new Audit.Orders(figures.total(), figures.byStatus(), figures.byMode(), figures.overdueCount()),
 				skus(figures, stock), new Audit.Inventory(stock != null, inventoryError), pendingReleases, checks,
 				violations);
 	}
 
 	private Check purchaseLimit(OrderFigures figures) {
 		int limit = this.properties.purchaseLimit();
-		List<String> over = new ArrayList<>();
-		List<String> drift = new ArrayList<>();
-		List<String> customers = new ArrayList<>(figures.launchUnitsByCustomer.keySet());
-		for (int from = 0; from < customers.size(); from += 500) {
-			List<String> batch = customers.subList(from, Math.min(customers.size(), from + 500));
-			this.orders.heldUnits(batch).forEach((customer, counted) -> {
-				int held = figures.launchUnitsByCustomer.get(customer);
-				if (held > limit) {
-					over.add(customer + " holds " + held);
-				}
-				if (held != counted && stillDrifts(customer)) {
-					drift.add(customer + " holds " + held + ", counter says " + counted);
-				}
-			});
-		}
+		PurchaseLimitSweep.Findings found = this.purchaseLimits.next(limit);
 		return check("purchase limit of " + limit + " " + this.properties.launchSku(), "scalper rule",
-				over.isEmpty() && drift.isEmpty(), "over the limit: " + over + "; counters off: " + drift);
+				found.over().isEmpty() && found.drift().isEmpty(),
+				"over the limit: " + found.over() + "; counters off: " + found.drift() + "; compared "
+						+ found.compared() + " of " + figures.customersHolding() + " customer(s) holding units");
 	}
 
 	/**
-	 * The scan of all orders and the counters are read at different moments, so an order
-	 * settling in between looks like drift. Drift is only reported when the customer's
-	 * own orders and counter still disagree on a few fresh reads.
+	 * The counters against the indexes the same scripts keep: a difference means an order
+	 * was written around the scripts (or a script lost a count).
 	 */
-	private boolean stillDrifts(String customer) {
-		String sku = this.properties.launchSku();
-		for (int attempt = 0; attempt < 3; attempt++) {
-			int held = this.orders.recent(customer, 1_000)
-				.stream()
-				.filter((order) -> !order.status().isFailed())
-				.mapToInt((order) -> order.unitsOf(sku))
-				.sum();
-			if (held == this.orders.heldUnits(customer)) {
-				return false;
-			}
-		}
-		return true;
+	private static Check countersAgree(OrderFigures figures) {
+		return check("the audit counters agree with the order indexes", "auditor",
+				figures.total() == figures.indexed() && figures.accepted() == figures.inFlight(),
+				figures.total() + " order(s) counted, " + figures.indexed() + " indexed; " + figures.accepted()
+						+ " ACCEPTED counted, " + figures.inFlight() + " in flight");
 	}
 
 	private static List<Audit.Sku> skus(OrderFigures figures, Map<String, StockLevel> stock) {
-		TreeSet<String> names = new TreeSet<>(figures.confirmedUnits.keySet());
-		names.addAll(figures.inFlightUnits.keySet());
+		TreeSet<String> names = new TreeSet<>(figures.confirmedUnits().keySet());
+		names.addAll(figures.inFlightUnits().keySet());
 		if (stock != null) {
 			names.addAll(stock.keySet());
 		}
 		return names.stream()
-			.map((sku) -> new Audit.Sku(sku, figures.confirmedUnits.getOrDefault(sku, 0L),
-					figures.inFlightUnits.getOrDefault(sku, 0L), (stock != null) ? stock.get(sku) : null))
+			.map((sku) -> new Audit.Sku(sku, figures.confirmedUnits().getOrDefault(sku, 0L),
+					figures.inFlightUnits().getOrDefault(sku, 0L), (stock != null) ? stock.get(sku) : null))
 			.toList();
 	}
 

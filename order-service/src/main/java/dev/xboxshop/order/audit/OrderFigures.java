@@ -1,102 +1,72 @@
 package dev.xboxshop.order.audit;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.xboxshop.order.Order;
-import dev.xboxshop.order.OrderLine;
-import dev.xboxshop.order.OrderStatus;
-
 /**
- * Figures gathered in one walk over every order.
+ * The order figures of one audit, read at one instant from the counters the order scripts
+ * keep ({@code audit-counters.lua}): nothing here walks the orders.
+ *
+ * @param total every order
+ * @param indexed orders in the index of every order (equals {@code total} unless a
+ * counter drifted or an order escaped the scripts)
+ * @param byStatus orders per status
+ * @param byMode orders per mode and status
+ * @param confirmedUnits units in CONFIRMED orders per sku
+ * @param inFlightUnits units in ACCEPTED orders per sku
+ * @param accepted ACCEPTED orders counted by status
+ * @param inFlight ACCEPTED orders in the in-flight index
+ * @param overdueCount ACCEPTED orders older than the deadline (plus grace)
+ * @param overdue a sample of them, oldest first
+ * @param sharedKeyCount idempotency keys used by more than one order
+ * @param sharedKeys a sample of them
+ * @param failedWithoutReasonCount CANCELLED or REJECTED orders without a reason
+ * @param failedWithoutReason a sample of them
+ * @param customersHolding customers holding launch-item units
  */
-class OrderFigures {
+record OrderFigures(long total, long indexed, Map<String, Long> byStatus, Map<String, Map<String, Long>> byMode,
+		Map<String, Long> confirmedUnits, Map<String, Long> inFlightUnits, long accepted, long inFlight,
+		long overdueCount, List<String> overdue, long sharedKeyCount, List<String> sharedKeys,
+		long failedWithoutReasonCount, List<String> failedWithoutReason, long customersHolding) {
 
-	private static final int SAMPLE = 20;
-
-	final Map<String, Long> byStatus = new TreeMap<>();
-
-	final Map<String, Map<String, Long>> byMode = new TreeMap<>();
-
-	final Map<String, Long> confirmedUnits = new TreeMap<>();
-
-	final Map<String, Long> inFlightUnits = new TreeMap<>();
-
-	final List<String> overdue = new ArrayList<>();
-
-	final List<String> failedWithoutReason = new ArrayList<>();
-
-	final Map<String, Integer> launchUnitsByCustomer = new HashMap<>();
-
-	private final Map<String, Integer> ordersByKey = new HashMap<>();
-
-	private final Instant overdueBefore;
-
-	private final String launchSku;
-
-	long total;
-
-	long overdueCount;
-
-	OrderFigures(Instant now, Duration deadline, Duration grace, String launchSku) {
-		this.overdueBefore = now.minus(deadline).minus(grace);
-		this.launchSku = launchSku;
-	}
-
-	void add(List<Order> orders) {
-		orders.forEach(this::add);
-	}
-
-	private void add(Order order) {
-		this.total++;
-		String status = order.status().name();
-		this.byStatus.merge(status, 1L, Long::sum);
-		this.byMode.computeIfAbsent(order.mode().value(), (mode) -> new TreeMap<>()).merge(status, 1L, Long::sum);
-		if (order.idempotencyKey() != null && !order.idempotencyKey().isEmpty()) {
-			this.ordersByKey.merge(order.idempotencyKey(), 1, Integer::sum);
-		}
-		if (!order.status().isFailed()) {
-			this.launchUnitsByCustomer.merge(order.customerId(), order.unitsOf(this.launchSku), Integer::sum);
-		}
-		else if (order.reason() == null || order.reason().isBlank()) {
-			sample(this.failedWithoutReason, order.orderId());
-		}
-		if (order.status() == OrderStatus.CONFIRMED) {
-			units(this.confirmedUnits, order);
-		}
-		if (order.status() == OrderStatus.ACCEPTED) {
-			units(this.inFlightUnits, order);
-			if (order.createdAt().isBefore(this.overdueBefore)) {
-				this.overdueCount++;
-				sample(this.overdue, order.orderId());
+	/**
+	 * Sort the counters hash into figures.
+	 * @param counters field to value, as {@code audit-counters.lua} names them
+	 * @param indexes the other figures, in the order {@code read-audit-figures.lua}
+	 * answers them
+	 */
+	static OrderFigures of(Map<String, Long> counters, Indexes indexes) {
+		Map<String, Long> byStatus = new TreeMap<>();
+		Map<String, Map<String, Long>> byMode = new TreeMap<>();
+		Map<String, Long> confirmed = new TreeMap<>();
+		Map<String, Long> inFlight = new TreeMap<>();
+		counters.forEach((field, value) -> {
+			if (value == 0) {
+				return;
 			}
-		}
+			String[] parts = field.split(":", 3);
+			switch (parts[0]) {
+				case "status" -> byStatus.put(parts[1], value);
+				case "mode" -> byMode.computeIfAbsent(parts[1], (mode) -> new TreeMap<>()).put(parts[2], value);
+				case "units" -> ("CONFIRMED".equals(parts[1]) ? confirmed : inFlight).put(parts[2], value);
+				default -> {
+				}
+			}
+		});
+		return new OrderFigures(counters.getOrDefault("orders", 0L), indexes.indexed(), byStatus, byMode, confirmed,
+				inFlight, byStatus.getOrDefault("ACCEPTED", 0L), indexes.inFlight(), indexes.overdueCount(),
+				indexes.overdue(), indexes.sharedKeyCount(), indexes.sharedKeys(), indexes.failedWithoutReasonCount(),
+				indexes.failedWithoutReason(), indexes.customersHolding());
 	}
 
-	private static void units(Map<String, Long> bySku, Order order) {
-		for (OrderLine line : order.items()) {
-			bySku.merge(line.sku(), (long) line.quantity(), Long::sum);
-		}
-	}
+	/**
+	 * What {@code read-audit-figures.lua} answers beside the counters.
+	 */
+	record Indexes(long indexed, long inFlight, long overdueCount, List<String> overdue, long sharedKeyCount,
+			List<String> sharedKeys, long failedWithoutReasonCount, List<String> failedWithoutReason,
+			long customersHolding) {
 
-	private static void sample(List<String> ids, String id) {
-		if (ids.size() < SAMPLE) {
-			ids.add(id);
-		}
-	}
-
-	List<String> duplicateKeys() {
-		return this.ordersByKey.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue() > 1)
-			.map(Map.Entry::getKey)
-			.limit(SAMPLE)
-			.toList();
 	}
 
 }

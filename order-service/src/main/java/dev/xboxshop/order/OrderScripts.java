@@ -1,0 +1,43 @@
+package dev.xboxshop.order;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * The Lua scripts that create, move, remove or count orders. Each one carries
+ * {@code audit-counters.lua} in front of its own text, so the auditor's figures change in
+ * the same atomic step as the orders they count (DESIGN.md section 5: never a separate
+ * call that could drift).
+ */
+public final class OrderScripts {
+
+	private static final String AUDIT_COUNTERS = text("audit-counters");
+
+	private OrderScripts() {
+	}
+
+	/**
+	 * A script that keeps the auditor's figures: its last keys must be
+	 * {@link RedisKeys#AUDIT_FIGURES}.
+	 * @param name the script's file name in {@code scripts/}, without {@code .lua}
+	 * @param type what it returns
+	 * @return the script, with the figures' functions in front
+	 */
+	public static <T> RedisScript<T> counting(String name, Class<T> type) {
+		return RedisScript.of(AUDIT_COUNTERS + text(name), type);
+	}
+
+	private static String text(String name) {
+		try {
+			return new ClassPathResource("scripts/" + name + ".lua").getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
