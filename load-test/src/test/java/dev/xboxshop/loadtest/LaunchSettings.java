@@ -16,8 +16,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  *
  * @param profile {@code launch} or {@code capacity}
  * @param baseUrl the gateway every parent goes through
- * @param orderUrl order-service itself, for {@code /api/backlog} (not routed by the
- * gateway) and for reading the orders' final states without spending the gateway
+ * @param orderUrl order-service itself, for {@code /api/backlog}, the auditor and the
+ * orders' final states, read without spending the gateway the parents go through
  * @param operatorToken the operator token (never written to the summary)
  * @param modes checkout modes, run one after another, each on a freshly restocked X-Box
  * @param usersPerSec launch: the peak arrival rate per mode

@@ -44,9 +44,8 @@ final class ShopApi {
 	}
 
 	/**
-	 * The auditor's report, from order-service itself: it walks every order, which takes
-	 * seconds once a few runs have left tens of thousands, longer than the gateway's 5 s
-	 * limit on order reads. Asked up to three times.
+	 * The auditor's report, from order-service itself. Asked up to three times (order-service
+	 * may still be busy with the run's tail).
 	 */
 	Optional<JsonNode> audit() {
 		for (int attempt = 0; attempt < 3; attempt++) {
