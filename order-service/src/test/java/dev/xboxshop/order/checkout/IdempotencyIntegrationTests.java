@@ -55,7 +55,8 @@ class IdempotencyIntegrationTests extends OrderServiceIntegrationTestSupport {
 		this.redis.delete(RedisKeys.customerOrders(customer));
 		OrderApi.Response retry = this.api.place(key, "async", body);
 
-		assertThat(failed.status()).isEqualTo(500);
+		assertThat(failed.status()).isEqualTo(503);
+		assertThat(failed.problemType()).endsWith("/order-store-unavailable");
 		assertThat(boundOrderId).isNotNull();
 		assertThat(this.redis.hasKey(RedisKeys.order((String) boundOrderId))).isTrue();
 		assertThat(retry.status()).isEqualTo(202);
@@ -75,7 +76,8 @@ class IdempotencyIntegrationTests extends OrderServiceIntegrationTestSupport {
 		this.redis.delete(RedisKeys.purchaseLimit(customer));
 		OrderApi.Response retry = this.api.place(key, "async", body);
 
-		assertThat(failed.status()).isEqualTo(500);
+		assertThat(failed.status()).isEqualTo(503);
+		assertThat(failed.problemType()).endsWith("/order-store-unavailable");
 		assertThat(keptKey).isFalse();
 		assertThat(retry.status()).isEqualTo(202);
 		assertThat(this.api.ordersOf(customer)).hasSize(1);
