@@ -44,8 +44,8 @@ final class ShopApi {
 	}
 
 	/**
-	 * The auditor's report, from order-service itself. Asked up to three times (order-service
-	 * may still be busy with the run's tail).
+	 * The auditor's report, from order-service itself. Asked up to three times
+	 * (order-service may still be busy with the run's tail).
 	 */
 	Optional<JsonNode> audit() {
 		for (int attempt = 0; attempt < 3; attempt++) {
