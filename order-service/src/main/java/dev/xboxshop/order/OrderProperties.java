@@ -86,7 +86,7 @@ public record OrderProperties(@DefaultValue("http://localhost:8083") String inve
 	 * @param groupId consumer group of the stock listeners (read by the listener
 	 * annotations)
 	 */
-	public record Kafka(@DefaultValue("3") int partitions, @DefaultValue("1") short replicas,
+	public record Kafka(@DefaultValue("6") int partitions, @DefaultValue("1") short replicas,
 			@DefaultValue("order-service") String groupId) {
 
 	}

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param answerTimeout how long to wait for the broker to acknowledge an answer
  */
 @ConfigurationProperties("shop.inventory")
-record EventProperties(@DefaultValue("3") int topicPartitions, @DefaultValue("1") short topicReplicas,
+record EventProperties(@DefaultValue("6") int topicPartitions, @DefaultValue("1") short topicReplicas,
 		@DefaultValue("500ms") Duration retryInterval, @DefaultValue("2") long retryAttempts,
 		@DefaultValue("1s") Duration warehouseRetryInterval, @DefaultValue("10s") Duration answerTimeout) {
 
