@@ -26,6 +26,8 @@ public final class CatalogStub implements AutoCloseable {
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
+	private volatile boolean down;
+
 	private CatalogStub(HttpServer server) {
 		this.server = server;
 	}
@@ -48,7 +50,16 @@ public final class CatalogStub implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
+	/** Answer every product read with 503, as inventory does with chaos {@code down}. */
+	public void down(boolean down) {
+		this.down = down;
+	}
+
 	private void answer(HttpExchange exchange) throws IOException {
+		if (this.down) {
+			send(exchange, 503, "{\"type\":\"https://xbox-shop.example/problems/warehouse-unavailable\"}");
+			return;
+		}
 		String sku = exchange.getRequestURI().getPath().substring("/api/products/".length());
 		switch (sku) {
 			case CONSOLE -> send(exchange, 200, product(CONSOLE, "X-Box One Launch Edition", 49900, 2));

@@ -1,15 +1,12 @@
 package dev.xboxshop.cart.carts;
 
-import dev.xboxshop.cart.catalog.CatalogProduct;
-
 /**
- * One line of a cart, priced from the catalog.
+ * One line of a cart, at the catalog's name and price when it was added.
  */
 record CartItem(String sku, String name, long unitPriceCents, int quantity, long lineTotalCents) {
 
-	static CartItem of(CatalogProduct product, int quantity) {
-		return new CartItem(product.sku(), product.name(), product.priceCents(), quantity,
-				product.priceCents() * quantity);
+	static CartItem of(String sku, String name, long unitPriceCents, int quantity) {
+		return new CartItem(sku, name, unitPriceCents, quantity, unitPriceCents * quantity);
 	}
 
 }

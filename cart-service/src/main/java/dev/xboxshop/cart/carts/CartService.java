@@ -40,7 +40,8 @@ class CartService {
 		if (quantity < 1 || quantity > product.quantityLimit()) {
 			throw new InvalidQuantity(sku, quantity, product.quantityLimit());
 		}
-		this.repository.setQuantity(id, sku, quantity, this.properties.ttl());
+		this.repository.setQuantity(id, sku, quantity, new StoredCart.Line(product.name(), product.priceCents()),
+				this.properties.ttl());
 		Map<String, CatalogProduct> known = new HashMap<>();
 		known.put(sku, product);
 		return price(id, known);
@@ -55,15 +56,25 @@ class CartService {
 		this.repository.delete(id);
 	}
 
+	/**
+	 * The cart as stored: each line at the name and price it was added with, so the
+	 * catalog is not asked and a cart renders while inventory is slow or down. Only a
+	 * line stored before carts kept prices is priced from the catalog.
+	 */
 	private Cart price(CartId id, Map<String, CatalogProduct> known) {
 		StoredCart stored = this.repository.find(id);
 		List<CartItem> items = new ArrayList<>();
 		stored.quantities().forEach((sku, quantity) -> {
+			StoredCart.Line line = stored.lines().get(sku);
+			if (line != null) {
+				items.add(CartItem.of(sku, line.name(), line.unitPriceCents(), quantity));
+				return;
+			}
 			CatalogProduct product = known.computeIfAbsent(sku, this::productOrNull);
 			// a product withdrawn from the catalog cannot be priced or bought: leave it
 			// out
 			if (product != null) {
-				items.add(CartItem.of(product, quantity));
+				items.add(CartItem.of(sku, product.name(), product.priceCents(), quantity));
 			}
 		});
 		return Cart.of(id.value(), items, stored.expiresAt());

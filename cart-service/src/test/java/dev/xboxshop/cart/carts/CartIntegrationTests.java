@@ -123,9 +123,45 @@ class CartIntegrationTests {
 
 		assertThat(this.api.delete("/api/carts/" + this.cartId).status()).isEqualTo(204);
 		assertThat(this.redis.hasKey("cart:{" + this.cartId + "}")).isFalse();
+		assertThat(this.redis.hasKey("cart:{" + this.cartId + "}:lines")).isFalse();
 		JsonNode empty = this.api.get("/api/carts/" + this.cartId).json();
 		assertThat(empty.path("items")).isEmpty();
 		assertThat(empty.path("totalCents").asLong()).isZero();
+	}
+
+	@Test
+	void rendersTheCartAsAddedWhileTheCatalogIsDown() {
+		this.api.setQuantity(this.cartId, CatalogStub.CONSOLE, 2);
+		catalog.down(true);
+		try {
+			Reply get = this.api.get("/api/carts/" + this.cartId);
+			Reply add = this.api.setQuantity(this.cartId, CatalogStub.PAD, 1);
+			Reply remove = this.api.delete("/api/carts/" + this.cartId + "/items/" + CatalogStub.PAD);
+
+			assertThat(get.status()).isEqualTo(200);
+			JsonNode console = get.json().path("items").get(0);
+			assertThat(console.path("name").asString()).isEqualTo("X-Box One Launch Edition");
+			assertThat(console.path("unitPriceCents").asLong()).isEqualTo(49900);
+			assertThat(get.json().path("totalCents").asLong()).isEqualTo(99800);
+			// a new line needs the catalog's price: refused, and nothing changed
+			assertThat(add.status()).isEqualTo(503);
+			assertThat(remove.status()).isEqualTo(200);
+			assertThat(remove.json().path("items")).hasSize(1);
+		}
+		finally {
+			catalog.down(false);
+		}
+	}
+
+	@Test
+	void pricesALineStoredBeforeCartsKeptPricesFromTheCatalog() {
+		String key = "cart:{" + this.cartId + "}";
+		this.redis.opsForHash().put(key, CatalogStub.PAD, "3");
+
+		JsonNode pad = this.api.get("/api/carts/" + this.cartId).json().path("items").get(0);
+
+		assertThat(pad.path("name").asString()).isEqualTo("Wireless Controller");
+		assertThat(pad.path("lineTotalCents").asLong()).isEqualTo(3 * 5999);
 	}
 
 	@Test
