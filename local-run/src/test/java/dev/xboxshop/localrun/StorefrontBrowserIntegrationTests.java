@@ -95,6 +95,38 @@ class StorefrontBrowserIntegrationTests {
 	}
 
 	@Test
+	void withInventoryDownTheCartStillChecksOutInAsyncAndSyncSaysTryAgain() {
+		client.setAvailable(XBOX, 50);
+		client.setMode("async");
+		this.browser.get(storefront + "/");
+		this.browser.findElement(By.id("buy")).click();
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("place-order")));
+		client.setChaos(true);
+
+		this.browser.get(storefront + "/cart");
+		Browser.screenshot(this.browser, this.testName + "-cart-inventory-down");
+		this.browser.findElement(By.id("place-order")).click();
+		this.wait.until(ExpectedConditions.textToBe(By.id("order-status"), "ACCEPTED"));
+		String asyncOrder = this.browser.getCurrentUrl();
+
+		client.setChaos(false);
+		this.browser.get(asyncOrder);
+		this.wait.until(ExpectedConditions.textToBe(By.id("order-status"), "CONFIRMED"));
+
+		// the same shopper's next console, in sync: a fast "try again", nothing bought
+		client.setMode("sync");
+		this.browser.get(storefront + "/");
+		this.browser.findElement(By.id("buy")).click();
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("place-order")));
+		client.setChaos(true);
+		this.browser.get(storefront + "/cart");
+		this.browser.findElement(By.id("place-order")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "try again"));
+		assertThat(this.browser.getCurrentUrl()).contains("/cart");
+		assertThat(this.browser.findElements(By.id("place-order"))).as("the cart is kept to try again").hasSize(1);
+	}
+
+	@Test
 	void shopperSeesSoldOutOnceStockIsGone() {
 		client.setMode("sync");
 		client.setAvailable(XBOX, 0);
