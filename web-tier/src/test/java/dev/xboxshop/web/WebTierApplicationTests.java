@@ -36,4 +36,15 @@ class WebTierApplicationTests extends StorefrontTestSupport {
 		assertThat(response.body()).contains("<svg");
 	}
 
+	@Test
+	void titlesTheMissingPageAfterItsHeading() throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/nope"))
+				.header("Accept", "text/html")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).contains("<title>Page not found | X-Box Launch Shop</title>")
+			.contains("<h1>Page not found</h1>");
+	}
+
 }
