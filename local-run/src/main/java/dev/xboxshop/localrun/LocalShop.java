@@ -2,6 +2,8 @@ package dev.xboxshop.localrun;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +43,17 @@ public final class LocalShop implements AutoCloseable {
 		this.progress = progress;
 	}
 
+	/**
+	 * @throws PortInUse before anything starts, when something already listens on a port
+	 * this shop needs (another shop, most likely), so its health checks never ask a
+	 * stranger
+	 */
 	public static LocalShop start(ShopOptions options, Consumer<String> progress) {
+		ShopPorts.used(options).forEach((what, port) -> {
+			if (listening(port)) {
+				throw new PortInUse(what, port);
+			}
+		});
 		LocalShop shop = new LocalShop(options, progress);
 		try {
 			shop.startInfrastructure();
@@ -52,6 +64,26 @@ public final class LocalShop implements AutoCloseable {
 			shop.close();
 			throw ex;
 		}
+	}
+
+	private static boolean listening(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 250);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/** Something already listens on a port the shop needs. */
+	public static final class PortInUse extends IllegalStateException {
+
+		PortInUse(String what, int port) {
+			super("Port " + port + " (" + what + ") is already in use, perhaps by another shop; stop it"
+					+ " (./shop stop) or move this one with --port-offset=N. Nothing was started.");
+		}
+
 	}
 
 	public ShopOptions options() {

@@ -115,7 +115,15 @@ public final class LocalShopCommand {
 					+ options.ports().gateway() + "/  Stop it with ./shop stop");
 			return;
 		}
-		LocalShop shop = LocalShop.start(options, System.out::println);
+		LocalShop shop;
+		try {
+			shop = LocalShop.start(options, System.out::println);
+		}
+		catch (LocalShop.PortInUse ex) {
+			System.err.println(ex.getMessage());
+			System.exit(1);
+			return;
+		}
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			System.out.println("stopping the shop ...");

@@ -3,15 +3,19 @@ package dev.xboxshop.localrun;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class LocalShopCommandTests {
@@ -55,6 +59,22 @@ class LocalShopCommandTests {
 			System.setOut(console);
 		}
 		assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("usage: ./shop").contains("--port-offset=N");
+	}
+
+	@Test
+	void refusesToStartWhileAnotherProcessHoldsOneOfItsPorts(@TempDir Path dir) throws IOException {
+		try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			ShopPorts free = ShopPorts.free();
+			ShopPorts ports = new ShopPorts(taken.getLocalPort(), free.webTier(), free.cart(), free.inventory(),
+					free.order(), free.redis(), free.kafka(), free.kafkaController(), free.inventoryReplica(),
+					free.orderReplica());
+			ShopOptions options = new ShopOptions(dir, dir.resolve("run"), ports, false, "token", "sync", null, null,
+					List.of(), Map.of());
+
+			assertThatExceptionOfType(LocalShop.PortInUse.class).isThrownBy(() -> LocalShop.start(options, (line) -> {
+			})).withMessageContaining(String.valueOf(taken.getLocalPort())).withMessageContaining("gateway");
+			assertThat(ProcessHandle.current().children()).as("nothing was started").isEmpty();
+		}
 	}
 
 	@Test
