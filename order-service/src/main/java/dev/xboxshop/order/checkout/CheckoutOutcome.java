@@ -6,7 +6,8 @@ import dev.xboxshop.order.Order;
 
 /**
  * A final answer to a checkout, replayed for every retry with the same idempotency key:
- * 201 CONFIRMED, 202 ACCEPTED, or 409 when the order was rejected as sold out.
+ * 201 CONFIRMED, 202 ACCEPTED, 409 when the order was rejected as sold out, or 200 with a
+ * CANCELLED order a retry found settled.
  *
  * @param status the HTTP status
  * @param order the order as it stands
@@ -19,6 +20,10 @@ record CheckoutOutcome(HttpStatus status, Order order) {
 
 	static CheckoutOutcome accepted(Order order) {
 		return new CheckoutOutcome(HttpStatus.ACCEPTED, order);
+	}
+
+	static CheckoutOutcome cancelled(Order order) {
+		return new CheckoutOutcome(HttpStatus.OK, order);
 	}
 
 	static CheckoutOutcome soldOut(Order order) {

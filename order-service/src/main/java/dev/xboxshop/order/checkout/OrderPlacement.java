@@ -16,7 +16,9 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 import dev.xboxshop.order.CheckoutMode;
+import dev.xboxshop.order.Order;
 import dev.xboxshop.order.OrderProperties;
+import dev.xboxshop.order.OrderRepository;
 import dev.xboxshop.order.ProblemException;
 import dev.xboxshop.order.checkout.IdempotencyKeys.Claim;
 
@@ -34,15 +36,18 @@ class OrderPlacement {
 
 	private final Checkouts checkouts;
 
+	private final OrderRepository orders;
+
 	private final JsonMapper json;
 
 	private final Duration maxWait;
 
 	private final MeterRegistry meters;
 
-	OrderPlacement(IdempotencyKeys keys, Checkouts checkouts, JsonMapper json, OrderProperties properties,
-			MeterRegistry meters) {
+	OrderPlacement(IdempotencyKeys keys, Checkouts checkouts, OrderRepository orders, JsonMapper json,
+			OrderProperties properties, MeterRegistry meters) {
 		this.keys = keys;
+		this.orders = orders;
 		this.meters = meters;
 		this.checkouts = checkouts;
 		this.json = json;
@@ -58,7 +63,7 @@ class OrderPlacement {
 			Claim claim = this.keys.claim(key, fingerprint, candidateOrderId, owner);
 			switch (claim.state()) {
 				case CLAIMED:
-					return run(key, owner, mode,
+					return run(key, owner, replayedMode(claim, candidateOrderId, mode),
 							new PlacementRequest(claim.orderId(), form.customerId(), form.items(), key));
 				case DONE:
 					return claim.response();
@@ -72,6 +77,18 @@ class OrderPlacement {
 					LockSupport.parkNanos(POLL.toNanos());
 			}
 		}
+	}
+
+	/**
+	 * A key already bound to an order (an earlier attempt failed after it was stored) is
+	 * settled by that order's own mode, whatever this request asks for: an async order is
+	 * never reserved over HTTP, nor a sync order answered 202 with no event.
+	 */
+	private CheckoutMode replayedMode(Claim claim, String candidateOrderId, CheckoutMode requested) {
+		if (claim.orderId().equals(candidateOrderId)) {
+			return requested;
+		}
+		return this.orders.find(claim.orderId()).map(Order::mode).orElse(requested);
 	}
 
 	private StoredResponse run(String key, String owner, CheckoutMode mode, PlacementRequest request) {

@@ -105,6 +105,9 @@ class SyncCheckout implements Checkout {
 		return switch (order.status()) {
 			case CONFIRMED -> CheckoutOutcome.confirmed(order);
 			case REJECTED -> CheckoutOutcome.soldOut(order);
+			// cancelled meanwhile (its deadline passed): final, so say so rather than
+			// "try again"
+			case CANCELLED -> CheckoutOutcome.cancelled(order);
 			default -> throw new WarehouseUnavailable("The warehouse did not answer in time; please try again.", false);
 		};
 	}

@@ -10,18 +10,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.xboxshop.order.Apology;
+import dev.xboxshop.order.Order;
 import dev.xboxshop.order.OrderApi;
+import dev.xboxshop.order.OrderRepository;
 import dev.xboxshop.order.OrderServiceIntegrationTestSupport;
+import dev.xboxshop.order.OrderStatus;
 import dev.xboxshop.order.RedisKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class IdempotencyIntegrationTests extends OrderServiceIntegrationTestSupport {
+
+	@Autowired
+	private OrderRepository orders;
 
 	@ParameterizedTest
 	@ValueSource(strings = { "sync", "async" })
@@ -61,6 +70,54 @@ class IdempotencyIntegrationTests extends OrderServiceIntegrationTestSupport {
 		assertThat(this.redis.hasKey(RedisKeys.order((String) boundOrderId))).isTrue();
 		assertThat(retry.status()).isEqualTo(202);
 		assertThat(retry.orderId()).isEqualTo(boundOrderId);
+	}
+
+	@Test
+	void aRetryInSyncOfAnAsyncOrderThatFailedAfterItWasStoredIsSettledAsAsync() {
+		String customer = newCustomer();
+		String key = OrderApi.newKey();
+		String body = OrderApi.orderJson(customer, "GAME-A", 1);
+		String boundOrderId = failAfterStoring(key, "async", customer, body);
+
+		OrderApi.Response retry = this.api.place(key, "sync", body);
+
+		assertThat(retry.status()).isEqualTo(202);
+		assertThat(retry.orderId()).isEqualTo(boundOrderId);
+		assertThat(retry.json().get("mode").asString()).isEqualTo("async");
+		assertThat(inventory.reserveCalls()).as("an async order is never reserved over HTTP")
+			.doesNotContain(boundOrderId);
+	}
+
+	@Test
+	void aRetryOfASyncOrderCancelledMeanwhileGetsItsFinalStateNotTryAgain() {
+		String customer = newCustomer();
+		String key = OrderApi.newKey();
+		String body = OrderApi.orderJson(customer, "GAME-A", 1);
+		String boundOrderId = failAfterStoring(key, "sync", customer, body);
+		Order stored = this.orders.find(boundOrderId).orElseThrow();
+		this.orders.transition(stored, OrderStatus.ACCEPTED, OrderStatus.CANCELLED, Apology.LATE);
+
+		OrderApi.Response retry = this.api.place(key, "sync", body);
+		OrderApi.Response again = this.api.place(key, "sync", body);
+
+		assertThat(retry.status()).isEqualTo(200);
+		assertThat(retry.json().get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(retry.json().get("reason").asString()).isEqualTo(Apology.LATE);
+		assertThat(again.body()).isEqualTo(retry.body());
+	}
+
+	/**
+	 * Places an order whose create script fails after it stored the order (the customer
+	 * index is no sorted set), as after a Redis timeout: the key stays bound to it.
+	 * @return the order id the key is bound to
+	 */
+	private String failAfterStoring(String key, String mode, String customer, String body) {
+		this.redis.opsForValue().set(RedisKeys.customerOrders(customer), "not a sorted set");
+		assertThat(this.api.place(key, mode, body).status()).isEqualTo(503);
+		String boundOrderId = (String) this.redis.opsForHash().get(RedisKeys.idempotencyKey(key), "orderId");
+		this.redis.delete(RedisKeys.customerOrders(customer));
+		assertThat(boundOrderId).isNotNull();
+		return boundOrderId;
 	}
 
 	@Test
