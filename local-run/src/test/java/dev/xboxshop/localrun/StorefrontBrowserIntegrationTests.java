@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -134,7 +135,15 @@ class StorefrontBrowserIntegrationTests {
 		this.browser.get(storefront + "/");
 		assertThat(text("stock-left")).isEqualTo("0 left");
 		assertThat(this.browser.findElement(By.id("stock-panel")).getText()).containsIgnoringCase("Sold out");
-		placeOrderFromLaunchPage();
+		assertThat(this.browser.findElement(By.id("buy")).isEnabled()).isFalse();
+
+		// the last unit goes while the page is open: checkout says so
+		client.setAvailable(XBOX, 1);
+		this.browser.get(storefront + "/");
+		this.browser.findElement(By.id("buy")).click();
+		WebElement placeOrder = this.wait.until(ExpectedConditions.elementToBeClickable(By.id("place-order")));
+		client.setAvailable(XBOX, 0);
+		placeOrder.click();
 
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Sold out"));
 		assertThat(this.browser.getCurrentUrl()).contains("/cart");
@@ -143,10 +152,14 @@ class StorefrontBrowserIntegrationTests {
 	@Test
 	void shopperSeesTheApologyWhenAnAsyncOrderWasOversold() {
 		client.setMode("async");
-		client.setAvailable(XBOX, 0);
-
+		// the last unit goes between the shopper's Buy and Place order (with no stock
+		// showing, Buy is disabled)
+		client.setAvailable(XBOX, 1);
 		this.browser.get(storefront + "/");
-		placeOrderFromLaunchPage();
+		this.browser.findElement(By.id("buy")).click();
+		WebElement placeOrder = this.wait.until(ExpectedConditions.elementToBeClickable(By.id("place-order")));
+		client.setAvailable(XBOX, 0);
+		placeOrder.click();
 
 		this.wait.until(ExpectedConditions.textToBe(By.id("order-status"), "CANCELLED"));
 		assertThat(text("order-reason")).containsIgnoringCase("sold out").contains("not be charged");
@@ -187,7 +200,9 @@ class StorefrontBrowserIntegrationTests {
 		new Select(this.browser.findElement(By.id("mode-select"))).selectByValue("async");
 		this.browser.findElement(By.id("mode-submit")).click();
 
-		this.wait.until((driver) -> "async".equals(text("lab-mode")));
+		// the submit reloads the page: an element read during the reload is stale, not
+		// wrong
+		this.wait.ignoring(StaleElementReferenceException.class).until((driver) -> "async".equals(text("lab-mode")));
 		assertThat(client.mode()).isEqualTo("async");
 	}
 

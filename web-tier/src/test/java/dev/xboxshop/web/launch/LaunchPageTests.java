@@ -32,6 +32,15 @@ class LaunchPageTests extends StorefrontTestSupport {
 	}
 
 	@Test
+	void disablesBuyWhileTheConsoleIsSoldOut() throws Exception {
+		this.gateway.answer("GET", "/api/products/" + StandInGateway.SKU, 200, StandInGateway.product(0));
+
+		String page = launchPage().getResponse().getContentAsString();
+
+		assertThat(page).containsPattern("<button id=\"buy\"[^>]*disabled=\"disabled\"[^>]*>Sold out<");
+	}
+
+	@Test
 	void readsTheModeWithTheOperatorTokenButNeverShowsIt() throws Exception {
 		String page = launchPage().getResponse().getContentAsString();
 
