@@ -16,4 +16,16 @@ class NoticeAdvice {
 		return (code != null) ? Notice.of(code).orElse(null) : null;
 	}
 
+	/** A per-order limit the notice names ({@code ?limit=}), when it is a sane number. */
+	@ModelAttribute("noticeLimit")
+	Integer noticeLimit(@RequestParam(name = "limit", required = false) String limit) {
+		try {
+			int value = (limit != null) ? Integer.parseInt(limit) : 0;
+			return (value >= 1 && value <= 1000) ? value : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
 }

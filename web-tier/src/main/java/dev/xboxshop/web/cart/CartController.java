@@ -61,7 +61,7 @@ class CartController {
 		if (!CheckoutForm.SKU.matcher(sku).matches() || more < 1) {
 			return redirect(Notice.INVALID_QUANTITY);
 		}
-		return change(Notice.ADDED, () -> {
+		return change(Notice.ADDED, sku, () -> {
 			int current = this.gateway.cart(shopper.cartId()).quantityOf(sku);
 			this.gateway.setQuantity(shopper.cartId(), sku, current + more);
 		});
@@ -74,9 +74,9 @@ class CartController {
 			return redirect(Notice.INVALID_QUANTITY);
 		}
 		if (wanted == 0) {
-			return change(Notice.REMOVED, () -> this.gateway.remove(shopper.cartId(), sku));
+			return change(Notice.REMOVED, sku, () -> this.gateway.remove(shopper.cartId(), sku));
 		}
-		return change(Notice.UPDATED, () -> this.gateway.setQuantity(shopper.cartId(), sku, wanted));
+		return change(Notice.UPDATED, sku, () -> this.gateway.setQuantity(shopper.cartId(), sku, wanted));
 	}
 
 	@PostMapping("/cart/items/{sku}/remove")
@@ -84,19 +84,30 @@ class CartController {
 		if (!CheckoutForm.SKU.matcher(sku).matches()) {
 			return redirect(Notice.UNKNOWN_PRODUCT);
 		}
-		return change(Notice.REMOVED, () -> this.gateway.remove(shopper.cartId(), sku));
+		return change(Notice.REMOVED, sku, () -> this.gateway.remove(shopper.cartId(), sku));
 	}
 
-	private String change(Notice done, Runnable call) {
+	private String change(Notice done, String sku, Runnable call) {
 		try {
 			call.run();
 			return redirect(done);
 		}
 		catch (GatewayProblem problem) {
-			return redirect(Notice.forProblem(problem, Notice.CART_UNAVAILABLE));
+			Notice notice = Notice.forProblem(problem, Notice.CART_UNAVAILABLE);
+			return (notice == Notice.INVALID_QUANTITY) ? redirectNamingTheLimit(sku) : redirect(notice);
 		}
 		catch (RestClientException unreachable) {
 			return redirect(Notice.CART_UNAVAILABLE);
+		}
+	}
+
+	/** The quantity error with the item's per-order limit, when the catalog tells it. */
+	private String redirectNamingTheLimit(String sku) {
+		try {
+			return redirect(Notice.INVALID_QUANTITY) + "&limit=" + this.gateway.product(sku).maxPerOrder();
+		}
+		catch (RuntimeException catalogUnavailable) {
+			return redirect(Notice.INVALID_QUANTITY);
 		}
 	}
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -54,6 +55,23 @@ class CartTests extends StorefrontTestSupport {
 		this.mvc.perform(post("/cart/items").param("sku", StandInGateway.SKU).cookie(shopper()).with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/cart?notice=purchase-limit"));
+	}
+
+	@Test
+	void namesThePerOrderLimitWhenTheCartRefusesTheQuantity() throws Exception {
+		this.gateway.answer("PUT", ITEM, 400,
+				StandInGateway.problem("invalid-quantity", 400, "Quantity 9 is not between 1 and 2."));
+
+		String target = this.mvc
+			.perform(
+					post("/cart/items/{sku}", StandInGateway.SKU).param("quantity", "9").cookie(shopper()).with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String page = this.mvc.perform(get(target).cookie(shopper())).andReturn().getResponse().getContentAsString();
+
+		assertThat(target).isEqualTo("/cart?notice=invalid-quantity&limit=2");
+		assertThat(page).containsPattern("id=\"message\"[^>]*>You can have at most 2 of this item in one order.<");
 	}
 
 }
