@@ -47,4 +47,28 @@ class WebTierApplicationTests extends StorefrontTestSupport {
 			.contains("<h1>Page not found</h1>");
 	}
 
+	@Test
+	void theNotAllowedPageLeadsBackToThePageTheShopperCameFrom() throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/cart/items"))
+				.header("Accept", "text/html")
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Referer", "http://localhost:" + this.port + "/cart?notice=added")
+				.POST(HttpRequest.BodyPublishers.ofString("sku=XBOX-SERIES-X"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).contains("<title>Not allowed | X-Box Launch Shop</title>")
+			.containsPattern("id=\"back\"[^>]*href=\"/cart\"");
+	}
+
+	@Test
+	void neverLeadsBackOffTheShop() throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/nope"))
+				.header("Accept", "text/html")
+				.header("Referer", "https://evil.example/phish")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.body()).containsPattern("id=\"back\"[^>]*href=\"/\"");
+	}
+
 }
