@@ -41,19 +41,10 @@ class ReservationRepository {
 	}
 
 	/**
-	 * Decides every line, one script per sku, each sku's lines in the order given (first
-	 * come, first served). A line that already has a reservation record gets its first
-	 * outcome back and changes nothing.
-	 * @param way what the script does with a line that has no record yet
-	 * @param lines the lines, in arrival order
-	 * @param reason the refusal for {@link Way#REFUSE}
-	 * @return per line, in the order given: its outcome, or empty when
-	 * {@link Way#PRECHECK} found its units available (nothing written)
-	 * @throws UnknownProduct when a sku has no stock ledger
+	 * Records each line's sku under its order, before any script may write a reservation
+	 * record for it, so that a release by order id always finds the slot.
 	 */
-	List<Optional<ReservationResult>> decide(Way way, List<ReservationRequest> lines, String reason) {
-		// Recorded before the scripts so that a release by order id always finds the
-		// slot.
+	void index(List<ReservationRequest> lines) {
 		if (lines.size() == 1) {
 			this.redis.opsForSet().add(StockKeys.orderSkus(lines.get(0).orderId()), lines.get(0).sku());
 		}
@@ -64,6 +55,21 @@ class ReservationRepository {
 				return null;
 			});
 		}
+	}
+
+	/**
+	 * Decides every line, one script per sku, each sku's lines in the order given (first
+	 * come, first served). A line that already has a reservation record gets its first
+	 * outcome back and changes nothing.
+	 * @param way what the script does with a line that has no record yet
+	 * @param lines the lines, in arrival order
+	 * @param reason the refusal for {@link Way#REFUSE}
+	 * @return per line, in the order given: its outcome, or empty when
+	 * {@link Way#PRECHECK} found its units available (nothing written)
+	 * @throws UnknownProduct when a sku has no stock ledger
+	 * @see #index the lines must be indexed first
+	 */
+	List<Optional<ReservationResult>> decide(Way way, List<ReservationRequest> lines, String reason) {
 		Map<String, List<Integer>> bySku = new LinkedHashMap<>();
 		for (int i = 0; i < lines.size(); i++) {
 			bySku.computeIfAbsent(lines.get(i).sku(), (sku) -> new ArrayList<>()).add(i);

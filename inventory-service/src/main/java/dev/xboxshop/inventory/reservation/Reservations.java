@@ -70,8 +70,9 @@ public class Reservations {
 	 */
 	public Optional<ReservationResult> decideWithoutWarehouse(String orderId, String sku, int quantity) {
 		validate(orderId, sku, quantity);
-		return this.repository.decide(Way.PRECHECK, List.of(new ReservationRequest(orderId, sku, quantity)), null)
-			.get(0);
+		List<ReservationRequest> line = List.of(new ReservationRequest(orderId, sku, quantity));
+		this.repository.index(line);
+		return this.repository.decide(Way.PRECHECK, line, null).get(0);
 	}
 
 	/**
@@ -91,6 +92,7 @@ public class Reservations {
 	 * @return their outcomes, in the same order
 	 */
 	public List<ReservationResult> reserveAll(List<ReservationRequest> lines) {
+		this.repository.index(lines);
 		List<Optional<ReservationResult>> decided = this.repository.decide(Way.PRECHECK, lines, null);
 		List<ReservationRequest> pending = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
@@ -114,6 +116,7 @@ public class Reservations {
 	 * @return their outcomes, in the same order
 	 */
 	public List<ReservationResult> refuseAll(List<ReservationRequest> lines, String reason) {
+		this.repository.index(lines);
 		return this.repository.decide(Way.REFUSE, lines, reason).stream().map(Optional::orElseThrow).toList();
 	}
 
