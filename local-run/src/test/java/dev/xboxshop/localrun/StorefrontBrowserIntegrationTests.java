@@ -82,8 +82,7 @@ class StorefrontBrowserIntegrationTests {
 
 		this.browser.get(storefront + "/");
 		assertThat(text("checkout-mode")).isEqualTo("async");
-		this.browser.findElement(By.id("buy")).click();
-		WebElement placeOrder = this.wait.until(ExpectedConditions.elementToBeClickable(By.id("place-order")));
+		WebElement placeOrder = buyFromLaunchPage();
 		// a slow warehouse keeps the order ACCEPTED long enough to see it change live
 		client.setChaos(2_500, false);
 		placeOrder.click();
@@ -100,8 +99,7 @@ class StorefrontBrowserIntegrationTests {
 		client.setAvailable(XBOX, 50);
 		client.setMode("async");
 		this.browser.get(storefront + "/");
-		this.browser.findElement(By.id("buy")).click();
-		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("place-order")));
+		buyFromLaunchPage();
 		client.setChaos(true);
 
 		this.browser.get(storefront + "/cart");
@@ -117,8 +115,7 @@ class StorefrontBrowserIntegrationTests {
 		// the same shopper's next console, in sync: a fast "try again", nothing bought
 		client.setMode("sync");
 		this.browser.get(storefront + "/");
-		this.browser.findElement(By.id("buy")).click();
-		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("place-order")));
+		buyFromLaunchPage();
 		client.setChaos(true);
 		this.browser.get(storefront + "/cart");
 		this.browser.findElement(By.id("place-order")).click();
@@ -140,8 +137,7 @@ class StorefrontBrowserIntegrationTests {
 		// the last unit goes while the page is open: checkout says so
 		client.setAvailable(XBOX, 1);
 		this.browser.get(storefront + "/");
-		this.browser.findElement(By.id("buy")).click();
-		WebElement placeOrder = this.wait.until(ExpectedConditions.elementToBeClickable(By.id("place-order")));
+		WebElement placeOrder = buyFromLaunchPage();
 		client.setAvailable(XBOX, 0);
 		placeOrder.click();
 
@@ -156,8 +152,7 @@ class StorefrontBrowserIntegrationTests {
 		// showing, Buy is disabled)
 		client.setAvailable(XBOX, 1);
 		this.browser.get(storefront + "/");
-		this.browser.findElement(By.id("buy")).click();
-		WebElement placeOrder = this.wait.until(ExpectedConditions.elementToBeClickable(By.id("place-order")));
+		WebElement placeOrder = buyFromLaunchPage();
 		client.setAvailable(XBOX, 0);
 		placeOrder.click();
 
@@ -207,8 +202,13 @@ class StorefrontBrowserIntegrationTests {
 	}
 
 	private void placeOrderFromLaunchPage() {
+		buyFromLaunchPage().click();
+	}
+
+	/** Buy on the launch page: the cart page comes with its Place order button. */
+	private WebElement buyFromLaunchPage() {
 		this.browser.findElement(By.id("buy")).click();
-		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("place-order"))).click();
+		return this.wait.until(ExpectedConditions.elementToBeClickable(By.id("place-order")));
 	}
 
 	private String text(String id) {

@@ -38,10 +38,7 @@ class WebTierApplicationTests extends StorefrontTestSupport {
 
 	@Test
 	void titlesTheMissingPageAfterItsHeading() throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/nope"))
-				.header("Accept", "text/html")
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = send(page("/nope"));
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.body()).contains("<title>Page not found | X-Box Launch Shop</title>")
 			.contains("<h1>Page not found</h1>");
@@ -49,13 +46,10 @@ class WebTierApplicationTests extends StorefrontTestSupport {
 
 	@Test
 	void theNotAllowedPageLeadsBackToThePageTheShopperCameFrom() throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/cart/items"))
-				.header("Accept", "text/html")
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.header("Referer", "http://localhost:" + this.port + "/cart?notice=added")
-				.POST(HttpRequest.BodyPublishers.ofString("sku=XBOX-SERIES-X"))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = send(
+				page("/cart/items").header("Content-Type", "application/x-www-form-urlencoded")
+					.header("Referer", "http://localhost:" + this.port + "/cart?notice=added")
+					.POST(HttpRequest.BodyPublishers.ofString("sku=XBOX-SERIES-X")));
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.body()).contains("<title>Not allowed | X-Box Launch Shop</title>")
 			.containsPattern("id=\"back\"[^>]*href=\"/cart\"");
@@ -63,12 +57,17 @@ class WebTierApplicationTests extends StorefrontTestSupport {
 
 	@Test
 	void neverLeadsBackOffTheShop() throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/nope"))
-				.header("Accept", "text/html")
-				.header("Referer", "https://evil.example/phish")
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = send(page("/nope").header("Referer", "https://evil.example/phish"));
 		assertThat(response.body()).containsPattern("id=\"back\"[^>]*href=\"/\"");
+	}
+
+	/** A browser's request for a page of the storefront. */
+	private HttpRequest.Builder page(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).header("Accept", "text/html");
+	}
+
+	private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }
