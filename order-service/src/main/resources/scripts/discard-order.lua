@@ -1,9 +1,10 @@
 -- Removes an ACCEPTED order that was never acknowledged to the shopper (the sync call
 -- failed before an answer), giving its launch-item units back and taking it out of the
--- auditor's figures (audit-counters.lua).
+-- auditor's figures (audit-counters.lua). Whatever may have been reserved for it goes into
+-- the release outbox in the same step (release-outbox.lua).
 -- KEYS: 1 order hash, 2 customer index, 3 limit counter, 4 accepted deadlines, 5 all orders,
---       6-12 the auditor's figures
--- ARGV: 1 orderId
+--       6 release outbox, 7-13 the auditor's figures
+-- ARGV: 1 orderId, 2 now (millis), 3.. skus whose reservations to release
 if redis.call('HGET', KEYS[1], 'status') ~= 'ACCEPTED' then
   return 0
 end
@@ -20,4 +21,5 @@ redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('ZREM', KEYS[4], ARGV[1])
 redis.call('ZREM', KEYS[5], ARGV[1])
+release_schedule(KEYS[6], ARGV[1], ARGV[2], {unpack(ARGV, 3)})
 return 1

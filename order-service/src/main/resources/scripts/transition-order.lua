@@ -1,9 +1,13 @@
 -- Compare-and-set of an order's status: moves it only from the expected status, so a
 -- duplicate or late event changes nothing. A failed order gives its launch-item units back
 -- to the purchase limit in the same step, and the auditor's figures move with it
--- (audit-counters.lua). Subscribers hear the order id on the channel.
--- KEYS: 1 order hash, 2 limit counter, 3 accepted deadlines, 4-10 the auditor's figures
--- ARGV: 1 orderId, 2 expected status, 3 next status, 4 reason, 5 now (ISO), 6 channel
+-- (audit-counters.lua). The reservations to give back for a failed order go into the
+-- release outbox in the same step (release-outbox.lua). Subscribers hear the order id on
+-- the channel.
+-- KEYS: 1 order hash, 2 limit counter, 3 accepted deadlines, 4 release outbox,
+--       5-11 the auditor's figures
+-- ARGV: 1 orderId, 2 expected status, 3 next status, 4 reason, 5 now (ISO), 6 channel,
+--       7 now (millis), 8.. skus whose reservations to release (only when it moved)
 local current = redis.call('HGET', KEYS[1], 'status')
 if not current then
   return {'MISSING', ''}
@@ -29,5 +33,6 @@ end
 if ARGV[3] ~= 'ACCEPTED' then
   redis.call('ZREM', KEYS[3], ARGV[1])
 end
+release_schedule(KEYS[4], ARGV[1], ARGV[7], {unpack(ARGV, 8)})
 redis.call('PUBLISH', ARGV[6], ARGV[1])
 return {'CHANGED', ARGV[3]}

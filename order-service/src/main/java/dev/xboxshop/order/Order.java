@@ -1,7 +1,6 @@
 package dev.xboxshop.order;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -26,22 +25,12 @@ public record Order(String orderId, String customerId, List<OrderLine> items, Or
 		@JsonIgnore String idempotencyKey) {
 
 	/**
-	 * The ids under which inventory holds this order's reservations: the first line under
-	 * the order id itself (so a one-line order has exactly one reservation, named like
-	 * the order), each further line under {@code <orderId>.<sku>}, because inventory
-	 * keeps one reservation per id.
-	 * @return one id per line, in line order
+	 * The skus of its lines, in line order. Inventory holds one reservation per (order
+	 * id, sku), in every mode, so these name every reservation the order may have.
+	 * @return the skus
 	 */
-	public List<String> reservationIds() {
-		List<String> ids = new ArrayList<>();
-		for (int i = 0; i < this.items.size(); i++) {
-			ids.add(reservationId(i));
-		}
-		return ids;
-	}
-
-	public String reservationId(int line) {
-		return (line == 0) ? this.orderId : this.orderId + "." + this.items.get(line).sku();
+	public List<String> skus() {
+		return this.items.stream().map(OrderLine::sku).toList();
 	}
 
 	public int unitsOf(String sku) {

@@ -32,11 +32,12 @@ public record OrderProperties(@DefaultValue("http://localhost:8083") String inve
 
 	/**
 	 * @param timeout the longest wait for one reservation call
-	 * @param releaseWindow how long a release keeps being retried while inventory says it
-	 * never saw the reservation (a reservation may land after the caller gave up)
+	 * @param deadline how long a sync order may stay ACCEPTED (its replica died mid-call)
+	 * before it is cancelled and its reservations released; longer than {@code maxLines}
+	 * calls of {@code timeout}
 	 * @param breaker the circuit breaker around reservation calls
 	 */
-	public record Sync(@DefaultValue("800ms") Duration timeout, @DefaultValue("30s") Duration releaseWindow,
+	public record Sync(@DefaultValue("800ms") Duration timeout, @DefaultValue("20s") Duration deadline,
 			@DefaultValue Breaker breaker) {
 
 	}

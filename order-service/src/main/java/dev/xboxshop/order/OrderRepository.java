@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,25 +86,49 @@ public class OrderRepository {
 	 * @return whether it moved, and the status it has now
 	 */
 	public Transition transition(Order order, OrderStatus from, OrderStatus to, String reason) {
-		List<?> result = this.redis.execute(TRANSITION,
-				withFigures(RedisKeys.order(order.orderId()), RedisKeys.purchaseLimit(order.customerId()),
-						RedisKeys.ACCEPTED),
-				order.orderId(), from.name(), to.name(), (reason != null) ? reason : "", now().toString(),
-				RedisKeys.STATUS_CHANNEL);
+		return transition(order, from, to, reason, List.of());
+	}
+
+	/**
+	 * Move an order from one status to another, only if it is still in the first, and, if
+	 * it moved, put the reservations of the given skus in the release outbox in the same
+	 * step.
+	 * @param order the order (its customer id names the purchase-limit counter)
+	 * @param from the status it must have
+	 * @param to the status it gets
+	 * @param reason the reason the shopper sees, or null
+	 * @param releasing the skus whose reservations inventory must give back
+	 * @return whether it moved, and the status it has now
+	 */
+	public Transition transition(Order order, OrderStatus from, OrderStatus to, String reason,
+			Collection<String> releasing) {
+		Instant now = now();
+		List<String> args = new ArrayList<>(
+				List.of(order.orderId(), from.name(), to.name(), (reason != null) ? reason : "", now.toString(),
+						RedisKeys.STATUS_CHANNEL, String.valueOf(now.toEpochMilli())));
+		args.addAll(releasing);
+		List<?> result = this.redis.execute(TRANSITION, withFigures(RedisKeys.order(order.orderId()),
+				RedisKeys.purchaseLimit(order.customerId()), RedisKeys.ACCEPTED, RedisKeys.RELEASES), args.toArray());
 		String current = (String) result.get(1);
 		return new Transition("CHANGED".equals(result.get(0)), current.isEmpty() ? null : OrderStatus.valueOf(current));
 	}
 
 	/**
-	 * Remove an ACCEPTED order nobody was told about, giving its units back.
+	 * Remove an ACCEPTED order nobody was told about, giving its launch-item units back
+	 * and, in the same step, putting the reservations of the given skus in the release
+	 * outbox.
 	 * @param order the order
+	 * @param releasing the skus inventory may have reserved for it
 	 * @return whether it was removed
 	 */
-	public boolean discard(Order order) {
+	public boolean discard(Order order, Collection<String> releasing) {
+		List<String> args = new ArrayList<>(List.of(order.orderId(), String.valueOf(now().toEpochMilli())));
+		args.addAll(releasing);
 		Long removed = this.redis.execute(DISCARD,
 				withFigures(RedisKeys.order(order.orderId()), RedisKeys.customerOrders(order.customerId()),
-						RedisKeys.purchaseLimit(order.customerId()), RedisKeys.ACCEPTED, RedisKeys.ALL),
-				order.orderId());
+						RedisKeys.purchaseLimit(order.customerId()), RedisKeys.ACCEPTED, RedisKeys.ALL,
+						RedisKeys.RELEASES),
+				args.toArray());
 		return removed != null && removed == 1L;
 	}
 

@@ -9,13 +9,13 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The Lua scripts that create, move, remove or count orders. Each one carries
- * {@code audit-counters.lua} in front of its own text, so the auditor's figures change in
- * the same atomic step as the orders they count (DESIGN.md section 5: never a separate
- * call that could drift).
+ * {@code audit-counters.lua} and {@code release-outbox.lua} in front of its own text, so
+ * the auditor's figures and the reservations to give back change in the same atomic step
+ * as the orders they follow (never a separate call that a crash could skip).
  */
 public final class OrderScripts {
 
-	private static final String AUDIT_COUNTERS = text("audit-counters");
+	private static final String PREFIX = text("audit-counters") + text("release-outbox");
 
 	private OrderScripts() {
 	}
@@ -28,7 +28,7 @@ public final class OrderScripts {
 	 * @return the script, with the figures' functions in front
 	 */
 	public static <T> RedisScript<T> counting(String name, Class<T> type) {
-		return RedisScript.of(AUDIT_COUNTERS + text(name), type);
+		return RedisScript.of(PREFIX + text(name), type);
 	}
 
 	private static String text(String name) {

@@ -48,8 +48,19 @@ public final class RedisKeys {
 	/** The live checkout mode, shared by every replica. */
 	public static final String CHECKOUT_MODE = "ord:checkout-mode";
 
-	/** Sorted set of reservation ids to release, scored by the next attempt (millis). */
+	/**
+	 * The release outbox: sorted set of {@code <orderId>|<sku>} reservations to give
+	 * back, scored by the next attempt (millis); written by the order scripts.
+	 */
 	public static final String RELEASES = "ord:releases";
+
+	/** Hash of release outbox entry to the attempts made so far (for the backoff). */
+	public static final String RELEASE_ATTEMPTS = "ord:release-attempts";
+
+	/**
+	 * Pub/sub channel: an idempotency key whose owner stored its response or freed it.
+	 */
+	public static final String KEY_SETTLED_CHANNEL = "ord:idempotency-settled";
 
 	/** Pub/sub channel: the id of an order whose status just changed. */
 	public static final String STATUS_CHANNEL = "ord:status-changed";
@@ -80,11 +91,6 @@ public final class RedisKeys {
 	/** Orders that became final through a stock answer during one second (epoch). */
 	public static String booked(long epochSecond) {
 		return "ord:booked:" + epochSecond;
-	}
-
-	/** Hash of the attempts made to release one reservation. */
-	public static String release(String reservationId) {
-		return "ord:release:" + reservationId;
 	}
 
 }

@@ -22,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A stand-in for inventory-service's reservation API (a peer HTTP service, so a stub is
  * fair; Redis and Kafka are always real). It keeps stock per sku, answers reservations
- * idempotently by id, and can be made slow (requests held until let go) or down (503).
+ * idempotently by (order id, sku), leaves a tombstone for a release that comes before its
+ * reservation, as inventory does, and can be made slow (requests held until let go) or
+ * down (503).
  */
 public final class InventoryStub implements AutoCloseable {
 
@@ -127,8 +129,8 @@ public final class InventoryStub implements AutoCloseable {
 	}
 
 	/** Reserve as inventory's Kafka consumer would, without an HTTP call. */
-	public synchronized void reserveDirectly(String reservationId, String sku, int quantity) {
-		reserve(reservationId, sku, quantity);
+	public synchronized void reserveDirectly(String orderId, String sku, int quantity) {
+		reserve(orderId, sku, quantity);
 	}
 
 	public List<String> reserveCalls() {
@@ -139,10 +141,26 @@ public final class InventoryStub implements AutoCloseable {
 		return new ArrayList<>(this.releaseCalls);
 	}
 
-	/** RESERVED, REJECTED, RELEASED, or null if never reserved. */
-	public String status(String reservationId) {
-		Reservation reservation = this.reservations.get(reservationId);
+	/**
+	 * The status of an order's reservation of one sku.
+	 * @return RESERVED, REJECTED, RELEASED, or null if never reserved nor released
+	 */
+	public String status(String orderId, String sku) {
+		Reservation reservation = this.reservations.get(key(orderId, sku));
 		return (reservation != null) ? reservation.status : null;
+	}
+
+	/**
+	 * The status of the reservation of a one-line order (see
+	 * {@link #status(String, String)}).
+	 */
+	public synchronized String status(String orderId) {
+		return this.reservations.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().startsWith(orderId + "|"))
+			.map((entry) -> entry.getValue().status)
+			.findFirst()
+			.orElse(null);
 	}
 
 	public int available(String sku) {
@@ -178,8 +196,10 @@ public final class InventoryStub implements AutoCloseable {
 			}
 			else if ("DELETE".equals(exchange.getRequestMethod())) {
 				String id = exchange.getRequestURI().getPath().substring("/api/reservations/".length());
+				String query = exchange.getRequestURI().getQuery();
+				String sku = (query != null && query.startsWith("sku=")) ? query.substring(4) : null;
 				this.releaseCalls.add(id);
-				Reservation released = release(id);
+				Reservation released = release(id, sku);
 				if (released == null) {
 					send(exchange, 404, problem("not-found", "No reservation " + id));
 				}
@@ -193,8 +213,12 @@ public final class InventoryStub implements AutoCloseable {
 		}
 	}
 
+	private static String key(String orderId, String sku) {
+		return orderId + "|" + sku;
+	}
+
 	private synchronized Reservation reserve(String id, String sku, int quantity) {
-		Reservation existing = this.reservations.get(id);
+		Reservation existing = this.reservations.get(key(id, sku));
 		if (existing != null) {
 			return existing.replayed();
 		}
@@ -206,19 +230,31 @@ public final class InventoryStub implements AutoCloseable {
 		if (free >= quantity) {
 			this.available.put(sku, free - quantity);
 		}
-		this.reservations.put(id, reservation);
+		this.reservations.put(key(id, sku), reservation);
 		return reservation;
 	}
 
-	private synchronized Reservation release(String id) {
-		Reservation reservation = this.reservations.get(id);
-		if (reservation == null || "REJECTED".equals(reservation.status)) {
-			return null;
+	/** Without a sku: the first of the order's reservations; null if it has none. */
+	private synchronized Reservation release(String id, String sku) {
+		if (sku == null) {
+			return this.reservations.keySet()
+				.stream()
+				.filter((key) -> key.startsWith(id + "|"))
+				.toList()
+				.stream()
+				.map((key) -> release(id, key.substring(id.length() + 1)))
+				.findFirst()
+				.orElse(null);
 		}
-		if ("RESERVED".equals(reservation.status)) {
+		Reservation reservation = this.reservations.get(key(id, sku));
+		if (reservation == null) {
+			reservation = new Reservation(sku, 0, "RELEASED", true);
+			this.reservations.put(key(id, sku), reservation);
+		}
+		else if ("RESERVED".equals(reservation.status)) {
 			this.available.merge(reservation.sku, reservation.quantity, Integer::sum);
 			reservation = new Reservation(reservation.sku, reservation.quantity, "RELEASED", false);
-			this.reservations.put(id, reservation);
+			this.reservations.put(key(id, sku), reservation);
 		}
 		return reservation;
 	}

@@ -21,7 +21,7 @@ import dev.xboxshop.testsupport.RealServers;
  * each test uses its own customers, so tests do not see each other's orders.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "shop.order.sync.timeout=500ms", "shop.order.sync.release-window=20s",
+		properties = { "shop.order.sync.timeout=500ms", "shop.order.sync.deadline=5s",
 				"shop.order.sync.breaker.minimum-calls=4", "shop.order.sync.breaker.window=4",
 				"shop.order.sync.breaker.open-for=60s", "shop.order.async.deadline=8s" })
 @RealRedis

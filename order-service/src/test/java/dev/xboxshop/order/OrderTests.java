@@ -10,11 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderTests {
 
 	@Test
-	void reservesTheFirstLineUnderTheOrderIdAndFurtherLinesPerSku() {
+	void namesEveryReservationByTheOrderIdAndItsSkus() {
 		Order order = new Order("o-1", "c-1", List.of(new OrderLine("XBOX-SERIES-X", 1), new OrderLine("GAME-A", 2)),
 				OrderStatus.ACCEPTED, CheckoutMode.SYNC, null, Instant.EPOCH, Instant.EPOCH, 1, "k");
 
-		assertThat(order.reservationIds()).containsExactly("o-1", "o-1.GAME-A");
+		assertThat(order.skus()).containsExactly("XBOX-SERIES-X", "GAME-A");
 	}
 
 	@Test

@@ -95,8 +95,8 @@ class ReservationRepository {
 	}
 
 	/**
-	 * Releases at most once.
-	 * @return empty when the order never reserved this sku
+	 * Releases at most once; a line never reserved gets a tombstone (RELEASED, no units).
+	 * @return empty when the sku has no stock ledger
 	 */
 	Optional<ReservationResult> release(String orderId, String sku) {
 		List<?> reply = this.redis.execute(RELEASE, keys(orderId, sku));

@@ -132,8 +132,16 @@ public class Reservations {
 		return released;
 	}
 
+	/**
+	 * Releases one line at most once. A line that was never reserved is released all the
+	 * same, as a tombstone of no units, so a reserve that arrives later (the caller gave
+	 * up on it, and it was still on its way) takes nothing.
+	 * @return empty only when the sku has no stock ledger
+	 */
 	public Optional<ReservationResult> release(String orderId, String sku) {
+		requireUsableOrderId(orderId);
 		this.warehouse.roundTrip();
+		this.repository.index(List.of(new ReservationRequest(orderId, sku, 0)));
 		return this.repository.release(orderId, sku);
 	}
 

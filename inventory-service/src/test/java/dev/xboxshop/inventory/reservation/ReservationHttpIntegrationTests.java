@@ -87,6 +87,49 @@ class ReservationHttpIntegrationTests {
 	}
 
 	@Test
+	void aReleaseThatArrivesBeforeItsReservationLeavesATombstoneTheLateReserveCannotPass() {
+		String sku = this.products.create(3, 2);
+		String orderId = TestProducts.orderId();
+
+		HttpResponse<String> release = this.http.delete("/api/reservations/" + orderId + "?sku=" + sku);
+		HttpResponse<String> lateReserve = reserve(orderId, sku, 2);
+
+		assertThat(release.statusCode()).isEqualTo(200);
+		assertThat(this.http.json(release).path("status").asString()).isEqualTo("RELEASED");
+		assertThat(this.http.json(release).path("quantity").asInt()).isZero();
+		assertThat(lateReserve.statusCode()).isEqualTo(200);
+		assertThat(this.http.json(lateReserve).path("status").asString()).isEqualTo("RELEASED");
+		StockLevel level = this.products.level(sku);
+		assertThat(level.available()).isEqualTo(3);
+		assertThat(level.reserved()).isZero();
+		assertThat(level.conserved()).isTrue();
+		assertThat(this.http.json(this.http.get("/api/reservations/" + orderId)).path("status").asString())
+			.isEqualTo("RELEASED");
+	}
+
+	@Test
+	void releasesEachSkuOfAnOrderUnderTheOrderId() {
+		String first = this.products.create(4, 2);
+		String second = this.products.create(4, 2);
+		String orderId = TestProducts.orderId();
+		reserve(orderId, first, 1);
+		reserve(orderId, second, 2);
+
+		HttpResponse<String> released = this.http.delete("/api/reservations/" + orderId + "?sku=" + second);
+
+		assertThat(this.http.json(released).path("sku").asString()).isEqualTo(second);
+		assertThat(this.http.json(released).path("quantity").asInt()).isEqualTo(2);
+		assertThat(this.products.level(second).available()).isEqualTo(4);
+		assertThat(this.products.level(first).available()).isEqualTo(3);
+	}
+
+	@Test
+	void answersNotFoundForAReleaseOfAnUnknownSku() {
+		assertProblem(this.http.delete("/api/reservations/" + TestProducts.orderId() + "?sku=NOPE-1"), 404,
+				"not-found");
+	}
+
+	@Test
 	void answersNotFoundForAnOrderThatNeverReserved() {
 		String orderId = TestProducts.orderId();
 

@@ -51,7 +51,7 @@ class AsyncCheckout implements Checkout {
 	@Override
 	public CheckoutOutcome place(PlacementRequest request) {
 		this.backlog.admit();
-		Order order = this.intake.accept(request, CheckoutMode.ASYNC, this::orderPlaced);
+		Order order = this.intake.accept(request, CheckoutMode.ASYNC, this.deadline, this::orderPlaced);
 		this.relay.wake();
 		return CheckoutOutcome.accepted(order);
 	}

@@ -65,7 +65,8 @@ class IdempotencyKeys {
 	/** Store the response of an owned key for every retry to replay. */
 	void complete(String key, String owner, StoredResponse response) {
 		this.redis.execute(COMPLETE, List.of(RedisKeys.idempotencyKey(key)), owner, String.valueOf(response.status()),
-				response.contentType(), response.body(), String.valueOf(this.settings.retention().toSeconds()));
+				response.contentType(), response.body(), String.valueOf(this.settings.retention().toSeconds()),
+				RedisKeys.KEY_SETTLED_CHANNEL, key);
 	}
 
 	/**
@@ -77,7 +78,8 @@ class IdempotencyKeys {
 	 * @param orderId the order id bound to the key
 	 */
 	void abandon(String key, String owner, String orderId) {
-		this.redis.execute(ABANDON, List.of(RedisKeys.idempotencyKey(key), RedisKeys.order(orderId)), owner, orderId);
+		this.redis.execute(ABANDON, List.of(RedisKeys.idempotencyKey(key), RedisKeys.order(orderId)), owner, orderId,
+				RedisKeys.KEY_SETTLED_CHANNEL, key);
 	}
 
 	/**

@@ -12,13 +12,13 @@ import dev.xboxshop.order.Apology;
 import dev.xboxshop.order.Order;
 import dev.xboxshop.order.OrderRepository;
 import dev.xboxshop.order.OrderStatus;
-import dev.xboxshop.order.inventory.ReservationReleases;
 
 /**
- * Cancels ACCEPTED orders whose stock answer never came
- * ({@code shop.order.async.deadline}) and releases whatever inventory may have reserved
- * for them, so no order waits forever and no stock is stranded. Replicas may sweep at
- * once: the compare-and-set lets one win.
+ * Cancels ACCEPTED orders whose deadline passed (each mode sets its own: an async order
+ * whose stock answer never came, a sync order whose replica died mid-call) and, in the
+ * same step, puts whatever inventory may have reserved for them in the release outbox, so
+ * no order waits forever and no stock is stranded. Replicas may sweep at once: the
+ * compare-and-set lets one win.
  */
 @Component
 class OrderDeadline {
@@ -31,13 +31,10 @@ class OrderDeadline {
 
 	private final OrderRepository orders;
 
-	private final ReservationReleases releases;
-
 	private final Clock clock;
 
-	OrderDeadline(OrderRepository orders, ReservationReleases releases, Clock clock) {
+	OrderDeadline(OrderRepository orders, Clock clock) {
 		this.orders = orders;
-		this.releases = releases;
 		this.clock = clock;
 	}
 
@@ -49,9 +46,9 @@ class OrderDeadline {
 				this.orders.forgetDeadline(orderId);
 				continue;
 			}
-			if (this.orders.transition(order, OrderStatus.ACCEPTED, OrderStatus.CANCELLED, REASON).changed()) {
+			if (this.orders.transition(order, OrderStatus.ACCEPTED, OrderStatus.CANCELLED, REASON, order.skus())
+				.changed()) {
 				log.info("Cancelled order {} ({}) after its deadline", orderId, order.mode().value());
-				this.releases.schedule(order.reservationIds());
 			}
 			else {
 				this.orders.forgetDeadline(orderId);

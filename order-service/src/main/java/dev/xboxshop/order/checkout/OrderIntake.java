@@ -1,6 +1,7 @@
 package dev.xboxshop.order.checkout;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 
@@ -36,15 +37,16 @@ class OrderIntake {
 	 * Store the order, or find it if an earlier attempt with the same key stored it.
 	 * @param request the order to place
 	 * @param mode its checkout mode
+	 * @param deadline how long it may stay ACCEPTED before it is cancelled
 	 * @param event the outbox event to write with it, or null for none
 	 * @return the order as stored
 	 * @throws PurchaseLimitReached when the customer would hold too many launch items
 	 */
-	Order accept(PlacementRequest request, CheckoutMode mode, Function<Order, OutboxEntry> event) {
+	Order accept(PlacementRequest request, CheckoutMode mode, Duration deadline, Function<Order, OutboxEntry> event) {
 		Instant now = this.clock.instant();
 		Order order = request.newOrder(mode, now, this.properties.launchSku());
-		Creation creation = this.orders.create(order, now.plus(this.properties.async().deadline()),
-				this.properties.purchaseLimit(), (event != null) ? event.apply(order) : null);
+		Creation creation = this.orders.create(order, now.plus(deadline), this.properties.purchaseLimit(),
+				(event != null) ? event.apply(order) : null);
 		return switch (creation.state()) {
 			case CREATED -> order;
 			case EXISTS -> this.orders.find(order.orderId()).orElse(order);

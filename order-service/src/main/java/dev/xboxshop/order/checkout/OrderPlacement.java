@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -25,14 +24,21 @@ import dev.xboxshop.order.checkout.IdempotencyKeys.Claim;
 /**
  * Places an order exactly once per idempotency key: claims the key, hands the order to
  * the checkout of its mode, and stores the final response for every retry. A duplicate
- * that arrives while the first is still running waits for the first outcome.
+ * that arrives while the first is still running waits for the first outcome, woken when
+ * the key is settled ({@link KeySignals}).
  */
 @Component
 class OrderPlacement {
 
-	private static final Duration POLL = Duration.ofMillis(20);
+	/**
+	 * How often a waiting duplicate looks at the key again without being woken (a lost
+	 * message, or an owner that crashed and whose lease must run out).
+	 */
+	static final Duration LOOK_AGAIN = Duration.ofSeconds(1);
 
 	private final IdempotencyKeys keys;
+
+	private final KeySignals signals;
 
 	private final Checkouts checkouts;
 
@@ -44,9 +50,10 @@ class OrderPlacement {
 
 	private final MeterRegistry meters;
 
-	OrderPlacement(IdempotencyKeys keys, Checkouts checkouts, OrderRepository orders, JsonMapper json,
-			OrderProperties properties, MeterRegistry meters) {
+	OrderPlacement(IdempotencyKeys keys, KeySignals signals, Checkouts checkouts, OrderRepository orders,
+			JsonMapper json, OrderProperties properties, MeterRegistry meters) {
 		this.keys = keys;
+		this.signals = signals;
 		this.orders = orders;
 		this.meters = meters;
 		this.checkouts = checkouts;
@@ -59,24 +66,27 @@ class OrderPlacement {
 		String owner = UUID.randomUUID().toString();
 		String candidateOrderId = UUID.randomUUID().toString();
 		long giveUpAt = System.nanoTime() + this.maxWait.toNanos();
-		while (true) {
-			Claim claim = this.keys.claim(key, fingerprint, candidateOrderId, owner);
-			switch (claim.state()) {
-				case CLAIMED:
-					return run(key, owner, replayedMode(claim, candidateOrderId, mode),
-							new PlacementRequest(claim.orderId(), form.customerId(), form.items(), key));
-				case DONE:
-					return claim.response();
-				case MISMATCH:
-					throw new IdempotencyKeyReused();
-				case PENDING:
-				default:
-					if (System.nanoTime() > giveUpAt) {
+		Claim claim = this.keys.claim(key, fingerprint, candidateOrderId, owner);
+		if (claim.state() == Claim.State.PENDING) {
+			// a duplicate: wait to be woken by the owner's settlement
+			try (KeySignals.Watch watch = this.signals.watch(key)) {
+				claim = this.keys.claim(key, fingerprint, candidateOrderId, owner);
+				while (claim.state() == Claim.State.PENDING) {
+					long left = giveUpAt - System.nanoTime();
+					if (left <= 0) {
 						throw new IdempotencyKeyInUse();
 					}
-					LockSupport.parkNanos(POLL.toNanos());
+					watch.await(Duration.ofNanos(Math.min(left, LOOK_AGAIN.toNanos())));
+					claim = this.keys.claim(key, fingerprint, candidateOrderId, owner);
+				}
 			}
 		}
+		return switch (claim.state()) {
+			case CLAIMED -> run(key, owner, replayedMode(claim, candidateOrderId, mode),
+					new PlacementRequest(claim.orderId(), form.customerId(), form.items(), key));
+			case DONE -> claim.response();
+			default -> throw new IdempotencyKeyReused();
+		};
 	}
 
 	/**

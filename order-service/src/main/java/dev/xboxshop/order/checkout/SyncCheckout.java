@@ -1,5 +1,6 @@
 package dev.xboxshop.order.checkout;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,18 +9,20 @@ import org.springframework.stereotype.Component;
 import dev.xboxshop.order.CheckoutMode;
 import dev.xboxshop.order.Order;
 import dev.xboxshop.order.OrderLine;
+import dev.xboxshop.order.OrderProperties;
 import dev.xboxshop.order.OrderRepository;
 import dev.xboxshop.order.OrderStatus;
 import dev.xboxshop.order.inventory.InventoryClient;
 import dev.xboxshop.order.inventory.ReservationOutcome;
-import dev.xboxshop.order.inventory.ReservationReleases;
 import dev.xboxshop.order.inventory.WarehouseUnavailable;
 
 /**
  * Perfect accuracy: reserve every line over HTTP while the shopper waits. The answer is
  * final: 201 CONFIRMED, or 409 with the order REJECTED; when inventory is slow, failing
  * or behind an open breaker, 503 and the order is dropped. Whatever was (or may have
- * been) reserved for an order that does not end CONFIRMED is released in the background.
+ * been) reserved for an order that does not end CONFIRMED goes into the release outbox in
+ * the same step that fails or drops the order. A sync order is cancelled by its own
+ * deadline ({@code shop.order.sync.deadline}) if its replica dies mid-call.
  */
 @Component
 class SyncCheckout implements Checkout {
@@ -30,13 +33,13 @@ class SyncCheckout implements Checkout {
 
 	private final InventoryClient inventory;
 
-	private final ReservationReleases releases;
+	private final Duration deadline;
 
-	SyncCheckout(OrderIntake intake, OrderRepository orders, InventoryClient inventory, ReservationReleases releases) {
+	SyncCheckout(OrderIntake intake, OrderRepository orders, InventoryClient inventory, OrderProperties properties) {
 		this.intake = intake;
 		this.orders = orders;
 		this.inventory = inventory;
-		this.releases = releases;
+		this.deadline = properties.sync().deadline();
 	}
 
 	@Override
@@ -46,21 +49,19 @@ class SyncCheckout implements Checkout {
 
 	@Override
 	public CheckoutOutcome place(PlacementRequest request) {
-		Order order = this.intake.accept(request, CheckoutMode.SYNC, null);
+		Order order = this.intake.accept(request, CheckoutMode.SYNC, this.deadline, null);
 		if (order.status() != OrderStatus.ACCEPTED) {
 			return settled(order);
 		}
 		List<String> held = new ArrayList<>();
-		for (int line = 0; line < order.items().size(); line++) {
-			String reservationId = order.reservationId(line);
-			OrderLine item = order.items().get(line);
+		for (OrderLine item : order.items()) {
 			ReservationOutcome outcome;
 			try {
-				outcome = this.inventory.reserve(reservationId, item.sku(), item.quantity());
+				outcome = this.inventory.reserve(order.orderId(), item.sku(), item.quantity());
 			}
 			catch (WarehouseUnavailable ex) {
 				if (ex.mayHaveReserved()) {
-					held.add(reservationId);
+					held.add(item.sku());
 				}
 				drop(order, held);
 				throw ex;
@@ -70,34 +71,29 @@ class SyncCheckout implements Checkout {
 				throw ex;
 			}
 			if (!outcome.reserved()) {
-				this.releases.schedule(held);
-				return reject(order, "Sold out: there are not enough " + item.sku() + " left for this order.");
+				return reject(order, held, "Sold out: there are not enough " + item.sku() + " left for this order.");
 			}
-			held.add(reservationId);
+			held.add(item.sku());
 		}
 		return confirm(order);
 	}
 
 	private CheckoutOutcome confirm(Order order) {
 		if (!this.orders.transition(order, OrderStatus.ACCEPTED, OrderStatus.CONFIRMED, null).changed()) {
-			// the deadline cancelled it while inventory was answering
-			this.releases.schedule(order.reservationIds());
+			// the deadline cancelled it while inventory was answering, and released it
 			throw new WarehouseUnavailable("The warehouse answered too late; please try again.", false);
 		}
 		return CheckoutOutcome.confirmed(reload(order));
 	}
 
-	private CheckoutOutcome reject(Order order, String reason) {
-		this.orders.transition(order, OrderStatus.ACCEPTED, OrderStatus.REJECTED, reason);
+	private CheckoutOutcome reject(Order order, List<String> held, String reason) {
+		this.orders.transition(order, OrderStatus.ACCEPTED, OrderStatus.REJECTED, reason, held);
 		return CheckoutOutcome.soldOut(reload(order));
 	}
 
 	/** The shopper gets an error, not an order: forget it and give back what was held. */
 	private void drop(Order order, List<String> held) {
-		if (!held.isEmpty()) {
-			this.releases.schedule(held);
-		}
-		this.orders.discard(order);
+		this.orders.discard(order, held);
 	}
 
 	/** An earlier attempt with the same key already settled the order. */

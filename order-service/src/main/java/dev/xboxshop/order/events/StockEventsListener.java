@@ -93,7 +93,7 @@ class StockEventsListener {
 		Transition transition = this.orders.transition(order, OrderStatus.ACCEPTED, OrderStatus.CONFIRMED, null);
 		if (!transition.changed() && transition.current() != null && transition.current().isFailed()) {
 			log.info("Stock reserved for {} order {}; releasing it", transition.current(), order.orderId());
-			this.releases.schedule(order.reservationIds());
+			this.releases.schedule(order.orderId(), order.skus());
 		}
 		return transition.changed();
 	}

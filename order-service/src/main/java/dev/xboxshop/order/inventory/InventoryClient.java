@@ -3,6 +3,7 @@ package dev.xboxshop.order.inventory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -120,25 +121,31 @@ public class InventoryClient {
 	}
 
 	/**
-	 * Release a reservation (idempotent at inventory).
-	 * @param reservationId the reservation id
+	 * Release one line's reservation (idempotent at inventory, which leaves a tombstone
+	 * when it has not seen the reservation yet).
+	 * @param orderId the order the reservation is held under
+	 * @param sku the line's sku, or null for every line of the order
 	 * @return what inventory said
 	 */
-	public ReleaseResult release(String reservationId) {
+	public ReleaseResult release(String orderId, String sku) {
 		try {
-			return this.http.delete().uri("/api/reservations/{id}", reservationId).exchange((request, response) -> {
-				int status = response.getStatusCode().value();
-				if (status / 100 == 2) {
-					return ReleaseResult.RELEASED;
-				}
-				if (status == 404) {
-					return ReleaseResult.NOT_RESERVED;
-				}
-				return (status >= 500) ? ReleaseResult.FAILED : ReleaseResult.REFUSED;
-			});
+			return this.http.delete()
+				.uri((uri) -> uri.path("/api/reservations/{id}")
+					.queryParamIfPresent("sku", Optional.ofNullable(sku))
+					.build(orderId))
+				.exchange((request, response) -> {
+					int status = response.getStatusCode().value();
+					if (status / 100 == 2) {
+						return ReleaseResult.RELEASED;
+					}
+					if (status == 404) {
+						return ReleaseResult.NOT_RESERVED;
+					}
+					return (status >= 500) ? ReleaseResult.FAILED : ReleaseResult.REFUSED;
+				});
 		}
 		catch (RestClientException ex) {
-			log.debug("Releasing {} failed: {}", reservationId, ex.getMessage());
+			log.debug("Releasing {} of {} failed: {}", sku, orderId, ex.getMessage());
 			return ReleaseResult.FAILED;
 		}
 	}
@@ -177,7 +184,7 @@ public class InventoryClient {
 
 		/** Released now or before. */
 		RELEASED,
-		/** Inventory never saw the reservation (yet). */
+		/** Inventory has nothing to release: it keeps no stock of the sku. */
 		NOT_RESERVED,
 		/** No answer or a server error: try again. */
 		FAILED,

@@ -246,11 +246,11 @@ class AuditCountersIntegrationTests {
 				case 2 -> this.orders.transition(order, OrderStatus.ACCEPTED, OrderStatus.CANCELLED, "sold out");
 				case 3 -> this.orders.transition(order, OrderStatus.ACCEPTED, OrderStatus.REJECTED,
 						random.nextBoolean() ? "" : " ");
-				case 4 -> this.orders.discard(order);
+				case 4 -> this.orders.discard(order, List.of());
 				default -> {
 					this.orders.transition(order, OrderStatus.ACCEPTED, OrderStatus.CONFIRMED, null);
 					this.orders.transition(order, OrderStatus.ACCEPTED, OrderStatus.CANCELLED, "duplicate answer");
-					this.orders.discard(order);
+					this.orders.discard(order, List.of());
 				}
 			}
 		}
