@@ -7,7 +7,8 @@
 --              'precheck' refuse as sold out if they are not available, else PENDING
 --                         (nothing written: the caller goes to the warehouse, then reserves);
 --              'refuse'   refuse with ARGV[2] as the reason (an order past its deadline)
--- ARGV[2] the reason for 'refuse'   ARGV[2 + i] quantity of entry i (> 0)
+-- ARGV[2] the reason for 'refuse'   ARGV[3] how long a record is kept (seconds)
+-- ARGV[3 + i] quantity of entry i (> 0)
 -- returns, per entry, four values: status, quantity, reason, 'new'|'repeat'
 -- (status UNKNOWN when the sku has no stock ledger)
 local way = ARGV[1]
@@ -26,10 +27,11 @@ local function answer(status, quantity, reason, novelty)
 end
 local function refuse(key, quantity, reason)
   redis.call('HSET', key, 'status', 'REJECTED', 'quantity', quantity, 'reason', reason)
+  redis.call('EXPIRE', key, ARGV[3])
   answer('REJECTED', quantity, reason, 'new')
 end
 for i = 2, #KEYS do
-  local quantity = tonumber(ARGV[i + 1])
+  local quantity = tonumber(ARGV[i + 2])
   local prior = redis.call('HMGET', KEYS[i], 'status', 'quantity', 'reason')
   if prior[1] then
     answer(prior[1], prior[2], prior[3] or '', 'repeat')
@@ -45,6 +47,7 @@ for i = 2, #KEYS do
     available = available - quantity
     taken = taken + quantity
     redis.call('HSET', KEYS[i], 'status', 'RESERVED', 'quantity', quantity, 'reason', '')
+    redis.call('EXPIRE', KEYS[i], ARGV[3])
     answer('RESERVED', quantity, '', 'new')
   end
 end

@@ -22,13 +22,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param async settings of the async mode
  * @param idempotency settings of idempotency keys
  * @param kafka topic settings
+ * @param retention how long a final order (and its figures in the customer's list) is
+ * kept after it was placed; then it is retired and counted in the auditor's retired
+ * figures
  */
 @ConfigurationProperties("shop.order")
 public record OrderProperties(@DefaultValue("http://localhost:8083") String inventoryUrl,
 		@DefaultValue("XBOX-SERIES-X") String launchSku, @DefaultValue("2") int purchaseLimit,
 		@DefaultValue("10") int maxQuantityPerLine, @DefaultValue("20") int maxLines,
 		@DefaultValue("20") int recentOrders, @DefaultValue("5m") Duration sseTimeout, @DefaultValue Sync sync,
-		@DefaultValue Async async, @DefaultValue Idempotency idempotency, @DefaultValue Kafka kafka) {
+		@DefaultValue Async async, @DefaultValue Idempotency idempotency, @DefaultValue Kafka kafka,
+		@DefaultValue("30d") Duration retention) {
 
 	/**
 	 * @param timeout the longest wait for one reservation call

@@ -32,6 +32,8 @@ public class OrderRepository {
 
 	private static final RedisScript<Long> DISCARD = OrderScripts.counting("discard-order", Long.class);
 
+	private static final RedisScript<Long> RETIRE = OrderScripts.counting("retire-order", Long.class);
+
 	private static final TypeReference<List<OrderLine>> LINES = new TypeReference<>() {
 	};
 
@@ -130,6 +132,31 @@ public class OrderRepository {
 						RedisKeys.RELEASES),
 				args.toArray());
 		return removed != null && removed == 1L;
+	}
+
+	/**
+	 * Remove a final order past its retention, counting it in the auditor's retired
+	 * figures; an ACCEPTED order is left alone.
+	 * @param order the order
+	 * @return whether it was removed
+	 */
+	public boolean retire(Order order) {
+		Long removed = this.redis.execute(RETIRE, withFigures(RedisKeys.order(order.orderId()),
+				RedisKeys.customerOrders(order.customerId()), RedisKeys.purchaseLimit(order.customerId())),
+				order.orderId());
+		return removed != null && removed == 1L;
+	}
+
+	/**
+	 * Orders placed before a moment, oldest first.
+	 * @param before the moment
+	 * @param max the most to return
+	 * @return the orders
+	 */
+	public List<Order> placedBefore(Instant before, int max) {
+		var ids = this.redis.opsForZSet()
+			.rangeByScore(RedisKeys.ALL, Double.NEGATIVE_INFINITY, before.toEpochMilli() - 1, 0, max);
+		return (ids == null) ? List.of() : load(new ArrayList<>(ids));
 	}
 
 	private static List<String> withFigures(String... keys) {

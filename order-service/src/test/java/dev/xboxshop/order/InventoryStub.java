@@ -153,14 +153,18 @@ public final class InventoryStub implements AutoCloseable {
 	/**
 	 * The status of the reservation of a one-line order (see
 	 * {@link #status(String, String)}).
+	 * @throws IllegalStateException if the order has reservations of several skus
 	 */
 	public synchronized String status(String orderId) {
-		return this.reservations.entrySet()
+		List<String> statuses = this.reservations.entrySet()
 			.stream()
 			.filter((entry) -> entry.getKey().startsWith(orderId + "|"))
 			.map((entry) -> entry.getValue().status)
-			.findFirst()
-			.orElse(null);
+			.toList();
+		if (statuses.size() > 1) {
+			throw new IllegalStateException(orderId + " has several reservations: name the sku");
+		}
+		return statuses.isEmpty() ? null : statuses.get(0);
 	}
 
 	public int available(String sku) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -24,6 +25,7 @@ import dev.xboxshop.inventory.catalog.UnknownProduct;
  * the stock and the order's reservation record together.
  */
 @Component
+@EnableConfigurationProperties(ReservationProperties.class)
 class ReservationRepository {
 
 	@SuppressWarnings("rawtypes")
@@ -36,8 +38,11 @@ class ReservationRepository {
 
 	private final StringRedisTemplate redis;
 
-	ReservationRepository(StringRedisTemplate redis) {
+	private final String retentionSeconds;
+
+	ReservationRepository(StringRedisTemplate redis, ReservationProperties properties) {
 		this.redis = redis;
+		this.retentionSeconds = String.valueOf(properties.retention().toSeconds());
 	}
 
 	/**
@@ -45,16 +50,15 @@ class ReservationRepository {
 	 * record for it, so that a release by order id always finds the slot.
 	 */
 	void index(List<ReservationRequest> lines) {
-		if (lines.size() == 1) {
-			this.redis.opsForSet().add(StockKeys.orderSkus(lines.get(0).orderId()), lines.get(0).sku());
-		}
-		else {
-			this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
-				lines.forEach((line) -> connection.setCommands()
-					.sAdd(bytes(StockKeys.orderSkus(line.orderId())), bytes(line.sku())));
-				return null;
+		long retention = Long.parseLong(this.retentionSeconds);
+		this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			lines.forEach((line) -> {
+				byte[] key = bytes(StockKeys.orderSkus(line.orderId()));
+				connection.setCommands().sAdd(key, bytes(line.sku()));
+				connection.keyCommands().expire(key, retention);
 			});
-		}
+			return null;
+		});
 	}
 
 	/**
@@ -77,10 +81,11 @@ class ReservationRepository {
 		List<Optional<ReservationResult>> results = new ArrayList<>(Collections.nCopies(lines.size(), null));
 		bySku.forEach((sku, indexes) -> {
 			List<String> keys = new ArrayList<>(indexes.size() + 1);
-			List<String> args = new ArrayList<>(indexes.size() + 2);
+			List<String> args = new ArrayList<>(indexes.size() + 3);
 			keys.add(StockKeys.stock(sku));
 			args.add(way.argument);
 			args.add((reason != null) ? reason : "");
+			args.add(this.retentionSeconds);
 			for (int index : indexes) {
 				keys.add(StockKeys.reservation(sku, lines.get(index).orderId()));
 				args.add(String.valueOf(lines.get(index).quantity()));
@@ -99,7 +104,7 @@ class ReservationRepository {
 	 * @return empty when the sku has no stock ledger
 	 */
 	Optional<ReservationResult> release(String orderId, String sku) {
-		List<?> reply = this.redis.execute(RELEASE, keys(orderId, sku));
+		List<?> reply = this.redis.execute(RELEASE, keys(orderId, sku), this.retentionSeconds);
 		return result(orderId, sku, reply);
 	}
 

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.xboxshop.inventory.Http;
 import dev.xboxshop.inventory.InventoryIntegrationTest;
 import dev.xboxshop.inventory.TestProducts;
+import dev.xboxshop.inventory.catalog.StockKeys;
 import dev.xboxshop.inventory.catalog.StockLevel;
 
 import static dev.xboxshop.inventory.ProblemAssert.assertProblem;
@@ -30,6 +32,9 @@ class ReservationHttpIntegrationTests {
 
 	@Autowired
 	private TestProducts products;
+
+	@Autowired
+	private StringRedisTemplate redis;
 
 	@Test
 	void reservesOnceAndAnswersARepeatWithTheSameBody() {
@@ -127,6 +132,23 @@ class ReservationHttpIntegrationTests {
 	void answersNotFoundForAReleaseOfAnUnknownSku() {
 		assertProblem(this.http.delete("/api/reservations/" + TestProducts.orderId() + "?sku=NOPE-1"), 404,
 				"not-found");
+	}
+
+	@Test
+	void keepsReservationRecordsForTheRetentionOnly() {
+		String sku = this.products.create(3, 2);
+		String reserved = TestProducts.orderId();
+		String tombstoned = TestProducts.orderId();
+		reserve(reserved, sku, 1);
+		this.http.delete("/api/reservations/" + tombstoned + "?sku=" + sku);
+
+		long thirtyDays = java.time.Duration.ofDays(30).toSeconds();
+		for (String orderId : new String[] { reserved, tombstoned }) {
+			assertThat(this.redis.getExpire(StockKeys.reservation(sku, orderId))).as(orderId)
+				.isBetween(thirtyDays - 60, thirtyDays);
+			assertThat(this.redis.getExpire(StockKeys.orderSkus(orderId))).as(orderId)
+				.isBetween(thirtyDays - 60, thirtyDays);
+		}
 	}
 
 	@Test

@@ -33,9 +33,11 @@ record Audit(Verdict verdict, Instant checkedAt, Orders orders, List<Sku> skus, 
 	 * @param byStatus orders per status
 	 * @param byMode orders per mode and status
 	 * @param acceptedPastDeadline ACCEPTED orders older than the deadline (plus grace)
+	 * @param retired final orders removed after their retention, per status (not in the
+	 * other figures)
 	 */
 	record Orders(long total, Map<String, Long> byStatus, Map<String, Map<String, Long>> byMode,
-			long acceptedPastDeadline) {
+			long acceptedPastDeadline, Map<String, Long> retired) {
 
 	}
 
@@ -43,9 +45,11 @@ record Audit(Verdict verdict, Instant checkedAt, Orders orders, List<Sku> skus, 
 	 * @param sku the product
 	 * @param confirmedUnits units in CONFIRMED orders
 	 * @param inFlightUnits units in ACCEPTED orders
+	 * @param retiredConfirmedUnits units in CONFIRMED orders retired after their
+	 * retention
 	 * @param stock inventory's figures, null when unknown
 	 */
-	record Sku(String sku, long confirmedUnits, long inFlightUnits, StockLevel stock) {
+	record Sku(String sku, long confirmedUnits, long inFlightUnits, long retiredConfirmedUnits, StockLevel stock) {
 
 	}
 

@@ -99,7 +99,8 @@ class Auditor {
 			.map((check) -> check.name() + ": " + check.detail())
 			.toList();
 		return new Audit(verdict(checks), now,
-				new Audit.Orders(figures.total(), figures.byStatus(), figures.byMode(), figures.overdueCount()),
+				new Audit.Orders(figures.total(), figures.byStatus(), figures.byMode(), figures.overdueCount(),
+						figures.retired()),
 				skus(figures, stock), new Audit.Inventory(stock != null, inventoryError), pendingReleases, checks,
 				violations);
 	}
@@ -127,12 +128,14 @@ class Auditor {
 	private static List<Audit.Sku> skus(OrderFigures figures, Map<String, StockLevel> stock) {
 		TreeSet<String> names = new TreeSet<>(figures.confirmedUnits().keySet());
 		names.addAll(figures.inFlightUnits().keySet());
+		names.addAll(figures.retiredConfirmedUnits().keySet());
 		if (stock != null) {
 			names.addAll(stock.keySet());
 		}
 		return names.stream()
 			.map((sku) -> new Audit.Sku(sku, figures.confirmedUnits().getOrDefault(sku, 0L),
-					figures.inFlightUnits().getOrDefault(sku, 0L), (stock != null) ? stock.get(sku) : null))
+					figures.inFlightUnits().getOrDefault(sku, 0L),
+					figures.retiredConfirmedUnits().getOrDefault(sku, 0L), (stock != null) ? stock.get(sku) : null))
 			.toList();
 	}
 

@@ -24,11 +24,26 @@ import java.util.TreeMap;
  * @param failedWithoutReasonCount CANCELLED or REJECTED orders without a reason
  * @param failedWithoutReason a sample of them
  * @param customersHolding customers holding launch-item units
+ * @param retired final orders retired after their retention, per status (no longer in the
+ * other figures)
+ * @param retiredConfirmedUnits units of retired CONFIRMED orders per sku (inventory still
+ * counts them)
  */
 record OrderFigures(long total, long indexed, Map<String, Long> byStatus, Map<String, Map<String, Long>> byMode,
 		Map<String, Long> confirmedUnits, Map<String, Long> inFlightUnits, long accepted, long inFlight,
 		long overdueCount, List<String> overdue, long sharedKeyCount, List<String> sharedKeys,
-		long failedWithoutReasonCount, List<String> failedWithoutReason, long customersHolding) {
+		long failedWithoutReasonCount, List<String> failedWithoutReason, long customersHolding,
+		Map<String, Long> retired, Map<String, Long> retiredConfirmedUnits) {
+
+	/**
+	 * Units the shop confirmed per sku, in live and retired orders alike: what inventory
+	 * must hold as reserved or sold.
+	 */
+	Map<String, Long> everConfirmedUnits() {
+		Map<String, Long> units = new TreeMap<>(this.confirmedUnits);
+		this.retiredConfirmedUnits.forEach((sku, retiredUnits) -> units.merge(sku, retiredUnits, Long::sum));
+		return units;
+	}
 
 	/**
 	 * Sort the counters hash into figures.
@@ -41,6 +56,8 @@ record OrderFigures(long total, long indexed, Map<String, Long> byStatus, Map<St
 		Map<String, Map<String, Long>> byMode = new TreeMap<>();
 		Map<String, Long> confirmed = new TreeMap<>();
 		Map<String, Long> inFlight = new TreeMap<>();
+		Map<String, Long> retired = new TreeMap<>();
+		Map<String, Long> retiredUnits = new TreeMap<>();
 		counters.forEach((field, value) -> {
 			if (value == 0) {
 				return;
@@ -50,6 +67,14 @@ record OrderFigures(long total, long indexed, Map<String, Long> byStatus, Map<St
 				case "status" -> byStatus.put(parts[1], value);
 				case "mode" -> byMode.computeIfAbsent(parts[1], (mode) -> new TreeMap<>()).put(parts[2], value);
 				case "units" -> ("CONFIRMED".equals(parts[1]) ? confirmed : inFlight).put(parts[2], value);
+				case "retired" -> {
+					if ("status".equals(parts[1])) {
+						retired.put(parts[2], value);
+					}
+					else if ("units".equals(parts[1])) {
+						retiredUnits.put(parts[2].substring(parts[2].indexOf(':') + 1), value);
+					}
+				}
 				default -> {
 				}
 			}
@@ -57,7 +82,7 @@ record OrderFigures(long total, long indexed, Map<String, Long> byStatus, Map<St
 		return new OrderFigures(counters.getOrDefault("orders", 0L), indexes.indexed(), byStatus, byMode, confirmed,
 				inFlight, byStatus.getOrDefault("ACCEPTED", 0L), indexes.inFlight(), indexes.overdueCount(),
 				indexes.overdue(), indexes.sharedKeyCount(), indexes.sharedKeys(), indexes.failedWithoutReasonCount(),
-				indexes.failedWithoutReason(), indexes.customersHolding());
+				indexes.failedWithoutReason(), indexes.customersHolding(), retired, retiredUnits);
 	}
 
 	/**

@@ -37,7 +37,7 @@ class StockChecks {
 
 	private Check noOversell() {
 		List<String> oversold = new ArrayList<>();
-		this.figures.confirmedUnits().forEach((sku, confirmed) -> {
+		this.figures.everConfirmedUnits().forEach((sku, confirmed) -> {
 			StockLevel level = this.stock.get(sku);
 			long total = (level != null) ? level.initial() + level.adjustments() : 0;
 			if (confirmed > total) {
@@ -51,7 +51,7 @@ class StockChecks {
 
 	private Check confirmedAreHeld() {
 		List<String> unbacked = new ArrayList<>();
-		this.figures.confirmedUnits().forEach((sku, confirmed) -> {
+		this.figures.everConfirmedUnits().forEach((sku, confirmed) -> {
 			StockLevel level = this.stock.get(sku);
 			long held = (level != null) ? level.reserved() + level.sold() : 0;
 			if (confirmed > held) {
@@ -68,11 +68,12 @@ class StockChecks {
 	private Check nothingStranded() {
 		List<String> stranded = new ArrayList<>();
 		this.stock.forEach((sku, level) -> {
-			long live = this.figures.confirmedUnits().getOrDefault(sku, 0L)
+			long live = this.figures.everConfirmedUnits().getOrDefault(sku, 0L)
 					+ this.figures.inFlightUnits().getOrDefault(sku, 0L);
 			long held = level.reserved() + level.sold();
 			if (held > live) {
-				stranded.add(sku + ": " + held + " reserved or sold, " + live + " in live orders");
+				stranded.add(sku + ": " + held + " reserved or sold, " + live
+						+ " in live orders and retired confirmed ones");
 			}
 		});
 		if (stranded.isEmpty()) {

@@ -302,7 +302,7 @@ class AuditCountersIntegrationTests {
 	private static OrderFigures withoutSamples(OrderFigures f) {
 		return new OrderFigures(f.total(), f.indexed(), f.byStatus(), f.byMode(), f.confirmedUnits(), f.inFlightUnits(),
 				f.accepted(), f.inFlight(), f.overdueCount(), f.overdue(), f.sharedKeyCount(), List.of(),
-				f.failedWithoutReasonCount(), List.of(), f.customersHolding());
+				f.failedWithoutReasonCount(), List.of(), f.customersHolding(), f.retired(), f.retiredConfirmedUnits());
 	}
 
 	/** The figures the auditor used to gather by walking every order. */
@@ -354,7 +354,9 @@ class AuditCountersIntegrationTests {
 					.limit(AuditCounters.SAMPLE)
 					.map(Order::orderId)
 					.toList(),
-				shared.size(), List.of(), noReason.size(), List.of(), held.size());
+				shared.size(), List.of(), noReason.size(), List.of(), held.size(),
+				// no order is retired here (a walk could not count one: it is gone)
+				new TreeMap<>(), new TreeMap<>());
 		return new Walk(figures, shared, List.copyOf(noReason));
 	}
 

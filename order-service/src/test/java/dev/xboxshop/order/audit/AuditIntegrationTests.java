@@ -25,6 +25,7 @@ import dev.xboxshop.order.Order;
 import dev.xboxshop.order.OrderApi;
 import dev.xboxshop.order.OrderLine;
 import dev.xboxshop.order.OrderRepository;
+import dev.xboxshop.order.OrderRetention;
 import dev.xboxshop.order.OrderStatus;
 import dev.xboxshop.testsupport.RealKafka;
 import dev.xboxshop.testsupport.RealRedis;
@@ -54,6 +55,9 @@ class AuditIntegrationTests {
 
 	@Autowired
 	OrderRepository orders;
+
+	@Autowired
+	OrderRetention retention;
 
 	private OrderApi api;
 
@@ -168,6 +172,38 @@ class AuditIntegrationTests {
 		assertThat(response.json().get("verdict").asString()).isEqualTo("UNKNOWN");
 		assertThat(response.json().get("inventory").get("reachable").asBoolean()).isFalse();
 		assertThat(check(response.json(), "stock is conserved").get("verdict").asString()).isEqualTo("UNKNOWN");
+	}
+
+	@Test
+	void retiresFinalOrdersPastTheirRetentionAndStillPasses() {
+		inventory.stock("XBOX-SERIES-X", 10);
+		inventory.stock("GAME-A", 0);
+		String confirmed = this.api.place("sync", OrderApi.orderJson("retire-1", "XBOX-SERIES-X", 2)).orderId();
+		OrderApi.Response rejected = this.api.place("sync", OrderApi.orderJson("retire-2", "GAME-A", 1));
+		String inFlight = this.api.place("async", OrderApi.orderJson("retire-3", "XBOX-SERIES-X", 1)).orderId();
+		assertThat(rejected.status()).isEqualTo(409);
+
+		int retired = this.retention.retireBefore(Instant.now().plusSeconds(1));
+
+		assertThat(retired).isEqualTo(2);
+		assertThat(this.api.get("/api/orders/" + confirmed).status()).isEqualTo(404);
+		assertThat(this.api.get("/api/orders/" + rejected.orderId()).status()).isEqualTo(404);
+		assertThat(this.api.status(inFlight)).as("an ACCEPTED order is never retired").isEqualTo("ACCEPTED");
+		assertThat(this.api.ordersOf("retire-1")).isEmpty();
+		JsonNode audit = audit();
+		assertThat(audit.get("verdict").asString()).as(audit.toString()).isEqualTo("PASS");
+		assertThat(audit.get("orders").get("total").asLong()).isEqualTo(1);
+		assertThat(audit.get("orders").get("retired").get("CONFIRMED").asLong()).isEqualTo(1);
+		assertThat(audit.get("orders").get("retired").get("REJECTED").asLong()).isEqualTo(1);
+		JsonNode xbox = audit.get("skus")
+			.valueStream()
+			.filter((sku) -> sku.get("sku").asString().equals("XBOX-SERIES-X"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(xbox.get("confirmedUnits").asLong()).isZero();
+		assertThat(xbox.get("retiredConfirmedUnits").asLong()).isEqualTo(2);
+		assertThat(this.redis.opsForHash().size("ord:audit:key-uses")).as("one key use per live order").isEqualTo(1);
+		assertThat(this.retention.retireBefore(Instant.now().plusSeconds(1))).as("once").isZero();
 	}
 
 	private JsonNode audit() {

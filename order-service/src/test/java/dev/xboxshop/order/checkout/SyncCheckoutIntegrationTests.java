@@ -59,7 +59,8 @@ class SyncCheckoutIntegrationTests extends OrderServiceIntegrationTestSupport {
 
 		assertThat(response.status()).isEqualTo(409);
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(inventory.status(response.orderId())).isEqualTo("RELEASED"));
+			.untilAsserted(() -> assertThat(inventory.status(response.orderId(), "GAME-A")).isEqualTo("RELEASED"));
+		assertThat(inventory.status(response.orderId(), "GAME-RARE")).isEqualTo("REJECTED");
 		assertThat(inventory.available("GAME-A")).isEqualTo(1000);
 	}
 
