@@ -22,9 +22,12 @@ public final class LocalShopCommand {
 
 	static final String USAGE = """
 			usage: ./shop [start|stop|status] [--port-offset=N] [--replicas] [--mode=sync|async|escrow]
+			       ./shop test [maven arguments]
 			  start           run the whole shop in the foreground (the default); Ctrl-C ends it
 			  stop            end a shop started from this folder (by the PIDs it recorded)
 			  status          say whether it runs
+			  test            install what the tests need (Debian packages, as root), then
+			                  ./mvnw verify [maven arguments]
 			  --port-offset=N move every port by N (gateway on 8080+N); also SHOP_PORT_OFFSET
 			  --replicas      two instances of inventory-service and order-service
 			  --mode=M        the default checkout mode (sync)

@@ -59,7 +59,8 @@ class LocalShopCommandTests {
 		finally {
 			System.setOut(console);
 		}
-		assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("usage: ./shop").contains("--port-offset=N");
+		assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("usage: ./shop")
+			.contains("--port-offset=N", "./shop test [maven arguments]");
 	}
 
 	@Test
