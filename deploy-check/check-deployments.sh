@@ -3,6 +3,7 @@
 #   1. docker-compose.yml          docker-compose config -q (schema, references, interpolation)
 #   2. every k8s/overlays/<name>   kubectl kustomize renders it
 #   3. every rendered object       validate-k8s.mjs: YAML, Kubernetes schema, unknown fields, references
+#   4. Redis's persistence         redis-policy.mjs: compose and every overlay as ./shop runs it
 # Usage: deploy-check/check-deployments.sh [repository root]   (default: this script's parent folder)
 # Exit 0 when everything is valid, 1 when a check failed, 2 when a tool is missing.
 set -uo pipefail
@@ -64,6 +65,10 @@ else
   done
 fi
 if [ ${#rendered[@]} -gt 0 ] && ! node "$here/validate-k8s.mjs" "${rendered[@]}"; then
+  failures=$((failures + 1))
+fi
+# 4. Redis runs with the launcher's persistence policy in compose and every overlay.
+if ! node "$here/redis-policy.mjs" "$root/docker-compose.yml" "${rendered[@]}"; then
   failures=$((failures + 1))
 fi
 

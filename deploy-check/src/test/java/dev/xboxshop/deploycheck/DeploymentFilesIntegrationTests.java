@@ -61,7 +61,7 @@ class DeploymentFilesIntegrationTests {
 		assertThat(check.exitCode()).as(check.output()).isZero();
 		assertThat(check.output()).contains("ok   docker-compose.yml", "ok   k8s/overlays/demo renders",
 				"ok   k8s/overlays/scaled renders", "k8s-overlays-demo.yaml", "k8s-overlays-scaled.yaml",
-				"deployment files: all checks passed");
+				"ok   redis persistence policy", "deployment files: all checks passed");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -102,7 +102,13 @@ class DeploymentFilesIntegrationTests {
 						"  selector:\n    app.kubernetes.io/name: gatway", "Service/gateway: selector"),
 				new Breakage("autoscaler aimed at a Deployment that does not exist",
 						"k8s/overlays/scaled/web-tier-hpa.yaml", "    name: web-tier", "    name: web-shop",
-						"scaleTargetRef Deployment/web-shop"));
+						"scaleTargetRef Deployment/web-shop"),
+				new Breakage("compose Redis fsyncing on its own schedule", "docker-compose.yml",
+						"\"--appendfsync\", \"everysec\"", "\"--appendfsync\", \"no\"",
+						"docker-compose.yml: redis appendfsync is \"no\""),
+				new Breakage("k8s Redis without the append-only file", "k8s/base/redis.yaml",
+						"args: [\"--appendonly\", \"yes\", ", "args: [",
+						"container redis: redis appendonly is not set"));
 	}
 
 	private static Run check(Path root) throws Exception {

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.xboxshop.testsupport.ChildProcesses;
@@ -34,6 +37,12 @@ public final class LocalShop implements AutoCloseable {
 
 	private final List<ServiceProcess> services = new ArrayList<>();
 
+	private final Object lock = new Object();
+
+	private volatile boolean closing;
+
+	private boolean up;
+
 	private RedisServerHandle redis;
 
 	private KafkaBrokerProcess kafka;
@@ -44,25 +53,53 @@ public final class LocalShop implements AutoCloseable {
 	}
 
 	/**
+	 * Start a shop and wait until every service is healthy.
 	 * @throws PortInUse before anything starts, when something already listens on a port
 	 * this shop needs (another shop, most likely), so its health checks never ask a
 	 * stranger
 	 */
 	public static LocalShop start(ShopOptions options, Consumer<String> progress) {
-		ShopPorts.used(options).forEach((what, port) -> {
+		LocalShop shop = prepare(options, progress);
+		shop.start();
+		return shop;
+	}
+
+	/**
+	 * A shop not started yet, so that whoever starts it can already stop it (from a
+	 * shutdown hook) while it starts.
+	 */
+	public static LocalShop prepare(ShopOptions options, Consumer<String> progress) {
+		return new LocalShop(options, progress);
+	}
+
+	/**
+	 * Start everything and wait until every service is healthy; on failure end what was
+	 * started.
+	 * @throws PortInUse before anything starts, when a port is taken
+	 * @throws Stopping when {@link #close()} was called meanwhile
+	 */
+	public void start() {
+		ShopPorts.used(this.options).forEach((what, port) -> {
 			if (listening(port)) {
 				throw new PortInUse(what, port);
 			}
 		});
-		LocalShop shop = new LocalShop(options, progress);
 		try {
-			shop.startInfrastructure();
-			shop.startServices();
-			return shop;
+			startInfrastructure();
+			startServices();
+			this.up = true;
 		}
 		catch (RuntimeException ex) {
-			shop.close();
-			throw ex;
+			boolean stopping = this.closing;
+			close();
+			throw stopping ? new Stopping(ex) : ex;
+		}
+	}
+
+	/** Whether anything was started (so there is something to stop). */
+	public boolean started() {
+		synchronized (this.lock) {
+			return this.redis != null || this.kafka != null || !this.services.isEmpty() || this.up;
 		}
 	}
 
@@ -82,6 +119,15 @@ public final class LocalShop implements AutoCloseable {
 		PortInUse(String what, int port) {
 			super("Port " + port + " (" + what + ") is already in use, perhaps by another shop; stop it"
 					+ " (./shop stop) or move this one with --port-offset=N. Nothing was started.");
+		}
+
+	}
+
+	/** The shop was closed while it started. */
+	public static final class Stopping extends IllegalStateException {
+
+		Stopping(RuntimeException cause) {
+			super("The shop was stopped while it started", cause);
 		}
 
 	}
@@ -110,37 +156,74 @@ public final class LocalShop implements AutoCloseable {
 		return this.kafka;
 	}
 
-	/**
-	 * The process ids of everything this shop started, this JVM's children included.
-	 * @return the child process ids
-	 */
-	public List<Long> childPids() {
-		return ProcessHandle.current().descendants().map(ProcessHandle::pid).toList();
-	}
-
 	private void startInfrastructure() {
 		ShopPorts ports = this.options.ports();
 		if (this.options.redisAddress() == null) {
+			proceed();
 			this.progress.accept("starting Redis on port " + ports.redis());
-			this.redis = LocalRedis.start(ports.redis(), this.options.workDir().resolve("redis"));
+			RedisServerHandle started = LocalRedis.start(ports.redis(), this.options.workDir().resolve("redis"));
+			keep(() -> this.redis = started, started::stop);
+			requireOwnListener("Redis", ports.redis());
 		}
 		if (this.options.kafkaBootstrap() == null) {
+			proceed();
 			this.progress.accept("starting a Kafka broker (KRaft) on port " + ports.kafka());
-			this.kafka = new KafkaBrokerProcess(this.options.workDir().resolve("kafka"), ports.kafka(),
+			KafkaBrokerProcess started = new KafkaBrokerProcess(this.options.workDir().resolve("kafka"), ports.kafka(),
 					ports.kafkaController());
-			this.kafka.start();
+			started.start();
+			keep(() -> this.kafka = started, started::stop);
+			requireOwnListener("the Kafka broker", ports.kafka());
 		}
 	}
 
 	private void startServices() {
 		for (ServicePlan plan : ServicePlan.of(this.options)) {
+			proceed();
 			ServiceProcess service = new ServiceProcess(plan.name(), plan.port(), jar(plan.module()), plan.arguments(),
 					this.options.workDir().resolve("logs").resolve(plan.name() + ".log"));
 			this.progress.accept("starting " + plan.name() + " on port " + plan.port());
 			service.start(this.options.jvmOptions());
-			this.services.add(service);
+			keep(() -> this.services.add(service), service::stop);
 		}
 		awaitHealthy();
+	}
+
+	/**
+	 * @throws Stopping once {@link #close()} was called
+	 */
+	private void proceed() {
+		if (this.closing) {
+			throw new Stopping(null);
+		}
+	}
+
+	/**
+	 * Record something just started, unless the shop is closing meanwhile: then stop it
+	 * at once, since the close did not see it.
+	 */
+	private void keep(Runnable record, Runnable stop) {
+		synchronized (this.lock) {
+			if (!this.closing) {
+				record.run();
+				return;
+			}
+		}
+		stop.run();
+		throw new Stopping(null);
+	}
+
+	/**
+	 * The port answers, but is it the server this shop started? Redis's PING and the
+	 * broker's metadata cannot say; the port's owner can.
+	 */
+	private void requireOwnListener(String what, int port) {
+		Set<Long> ours = ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
+		Set<Long> owners = ListeningSockets.owners(port);
+		if (owners.stream().noneMatch(ours::contains)) {
+			throw new IllegalStateException("Port " + port + " answers as " + what + ", but not from the process"
+					+ " this launcher started (listening there: " + (owners.isEmpty() ? "none it can see" : owners)
+					+ "); stop the other process or move the shop with --port-offset=N");
+		}
 	}
 
 	private void awaitHealthy() {
@@ -149,10 +232,11 @@ public final class LocalShop implements AutoCloseable {
 		Map<String, Boolean> up = new LinkedHashMap<>();
 		this.services.forEach((service) -> up.put(service.name(), false));
 		while (up.containsValue(false)) {
+			proceed();
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("Not healthy within " + STARTUP + ": " + up);
 			}
-			for (ServiceProcess service : this.services) {
+			for (ServiceProcess service : List.copyOf(this.services)) {
 				if (!up.get(service.name()) && service.healthy()) {
 					up.put(service.name(), true);
 					this.progress.accept(String.format("  %-20s up after %4.1f s", service.name(),
@@ -176,19 +260,30 @@ public final class LocalShop implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * End everything this shop started, services first; safe to call from another thread
+	 * while the shop starts (it then stops what it had started and starts nothing more).
+	 */
 	@Override
 	public void close() {
-		for (int i = this.services.size() - 1; i >= 0; i--) {
-			this.services.get(i).stop();
-		}
-		this.services.clear();
-		if (this.kafka != null) {
-			this.kafka.stop();
+		List<ServiceProcess> started;
+		KafkaBrokerProcess broker;
+		RedisServerHandle store;
+		synchronized (this.lock) {
+			this.closing = true;
+			started = new ArrayList<>(this.services);
+			this.services.clear();
+			broker = this.kafka;
 			this.kafka = null;
-		}
-		if (this.redis != null) {
-			this.redis.stop();
+			store = this.redis;
 			this.redis = null;
+		}
+		ShopProcesses.end(started.stream().map(ServiceProcess::handle).flatMap(Optional::stream).toList());
+		if (broker != null) {
+			broker.stop();
+		}
+		if (store != null) {
+			store.stop();
 		}
 	}
 

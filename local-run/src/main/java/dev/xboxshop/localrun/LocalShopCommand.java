@@ -1,8 +1,5 @@
 package dev.xboxshop.localrun;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
+
+import dev.xboxshop.testsupport.ChildProcesses;
 
 /**
  * {@code ./shop [start|stop|status] [--port-offset=N] [--replicas] [--mode=sync|async|escrow]}:
@@ -23,9 +22,12 @@ public final class LocalShopCommand {
 
 	static final String USAGE = """
 			usage: ./shop [start|stop|status] [--port-offset=N] [--replicas] [--mode=sync|async|escrow]
+			       ./shop test [maven arguments]
 			  start           run the whole shop in the foreground (the default); Ctrl-C ends it
 			  stop            end a shop started from this folder (by the PIDs it recorded)
 			  status          say whether it runs
+			  test            install what the tests need (Debian packages, as root), then
+			                  ./mvnw verify [maven arguments]
 			  --port-offset=N move every port by N (gateway on 8080+N); also SHOP_PORT_OFFSET
 			  --replicas      two instances of inventory-service and order-service
 			  --mode=M        the default checkout mode (sync)
@@ -53,10 +55,21 @@ public final class LocalShopCommand {
 		Path pidFile = options.workDir().resolve("shop.pid");
 		switch (verb(args)) {
 			case "stop" -> stop(pidFile);
-			case "status" -> System.out.println(running(pidFile).map((pid) -> "The shop is running (pid " + pid + ").")
-				.orElse("The shop is not running."));
+			case "status" -> System.out.println(status(pidFile));
 			default -> start(options, pidFile);
 		}
+	}
+
+	private static String status(Path pidFile) {
+		PidFile pids = new PidFile(pidFile);
+		Optional<ProcessHandle> launcher = pids.launcher();
+		List<ProcessHandle> started = pids.started();
+		if (launcher.isPresent()) {
+			return "The shop is running (pid " + launcher.get().pid() + ").";
+		}
+		return started.isEmpty() ? "The shop is not running."
+				: "The shop's launcher is gone, but " + started.size() + " of its processes still run (pids "
+						+ started.stream().map(ProcessHandle::pid).toList() + "); ./shop stop ends them.";
 	}
 
 	private static String verb(String[] args) {
@@ -108,30 +121,56 @@ public final class LocalShopCommand {
 			.orElse(fallback);
 	}
 
-	private static void start(ShopOptions options, Path pidFile) {
-		Optional<Long> running = running(pidFile);
+	static void start(ShopOptions options, Path pidFile) {
+		PidFile pids = new PidFile(pidFile);
+		Optional<ProcessHandle> running = pids.launcher();
 		if (running.isPresent()) {
-			System.out.println("The shop is already running (pid " + running.get() + "): http://localhost:"
+			System.out.println("The shop is already running (pid " + running.get().pid() + "): http://localhost:"
 					+ options.ports().gateway() + "/  Stop it with ./shop stop");
 			return;
 		}
-		LocalShop shop;
+		List<ProcessHandle> leftOver = pids.started();
+		if (!leftOver.isEmpty()) {
+			System.err.println("Processes of an earlier shop from this folder still run (pids "
+					+ leftOver.stream().map(ProcessHandle::pid).toList()
+					+ ", left by a launcher that was killed); ./shop stop ends them. Nothing was started.");
+			System.exit(1);
+			return;
+		}
+		LocalShop shop = LocalShop.prepare(options, System.out::println);
+		// from here on, whenever the launcher is stopped (Ctrl-C, ./shop stop, a failed
+		// start), the hook ends what it started, even in the middle of starting it
+		CountDownLatch stopped = new CountDownLatch(1);
+		Thread recorder = new Thread(() -> recordWhileStarting(pids), "record-pids");
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			recorder.interrupt();
+			joinQuietly(recorder);
+			if (shop.started()) {
+				System.out.println("stopping the shop ...");
+			}
+			shop.close();
+			ShopProcesses.endDescendants();
+			pids.delete();
+			stopped.countDown();
+		}, "stop-shop"));
+		recorder.setDaemon(true);
+		recorder.start();
 		try {
-			shop = LocalShop.start(options, System.out::println);
+			shop.start();
 		}
 		catch (LocalShop.PortInUse ex) {
 			System.err.println(ex.getMessage());
 			System.exit(1);
 			return;
 		}
-		CountDownLatch stopped = new CountDownLatch(1);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			System.out.println("stopping the shop ...");
-			shop.close();
-			deleteQuietly(pidFile);
-			stopped.countDown();
-		}, "stop-shop"));
-		writePids(pidFile, shop.childPids());
+		catch (LocalShop.Stopping ex) {
+			awaitQuietly(stopped);
+			return;
+		}
+		finally {
+			recorder.interrupt();
+		}
+		pids.record(ProcessHandle.current(), ProcessHandle.current().descendants().toList());
 		int gateway = options.ports().gateway();
 		System.out.printf(
 				"%nThe X-Box Launch Shop is up.%n  storefront  http://localhost:%d/%n"
@@ -141,65 +180,53 @@ public final class LocalShopCommand {
 		awaitQuietly(stopped);
 	}
 
-	private static void stop(Path pidFile) {
-		Optional<Long> running = running(pidFile);
-		if (running.isEmpty()) {
+	/** Keeps the pid file current while processes are being started. */
+	private static void recordWhileStarting(PidFile pids) {
+		List<ProcessHandle> seen = new ArrayList<>();
+		while (!Thread.currentThread().isInterrupted()) {
+			ProcessHandle.current().descendants().filter((process) -> !seen.contains(process)).forEach(seen::add);
+			pids.record(ProcessHandle.current(), seen);
+			ChildProcesses.pause(Duration.ofMillis(100));
+		}
+	}
+
+	/**
+	 * Ends a shop started from this folder: its launcher, which stops what it started,
+	 * and then whatever the pid file names that still runs (all of it, when the launcher
+	 * itself was killed).
+	 */
+	static void stop(Path pidFile) {
+		PidFile pids = new PidFile(pidFile);
+		Optional<ProcessHandle> launcher = pids.launcher();
+		List<ProcessHandle> started = pids.started();
+		if (launcher.isEmpty() && started.isEmpty()) {
+			pids.delete();
 			System.out.println("The shop is not running.");
 			return;
 		}
-		List<ProcessHandle> started = readPids(pidFile).stream()
-			.map(ProcessHandle::of)
-			.flatMap(Optional::stream)
-			.collect(Collectors.toCollection(ArrayList::new));
-		ProcessHandle.of(running.get()).ifPresent(ProcessHandle::destroy);
-		for (ProcessHandle process : started) {
-			process.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).exceptionally((ex) -> {
-				process.destroyForcibly();
-				return process;
-			}).join();
-		}
-		deleteQuietly(pidFile);
-		System.out.println("The shop has stopped (" + started.size() + " processes).");
+		launcher.ifPresent((process) -> {
+			process.destroy();
+			process.onExit().orTimeout(90, TimeUnit.SECONDS).exceptionally((ex) -> process).join();
+		});
+		ShopProcesses.end(started);
+		pids.delete();
+		System.out.println("The shop has stopped (" + started.size() + (started.size() == 1 ? " process" : " processes")
+				+ (launcher.isEmpty() ? ", left behind by a launcher that was killed)." : ")."));
 	}
 
 	/**
 	 * The launcher's pid, if the pid file names a live launcher.
 	 */
 	static Optional<Long> running(Path pidFile) {
-		List<Long> pids = readPids(pidFile);
-		return pids.isEmpty() ? Optional.empty()
-				: ProcessHandle.of(pids.get(0)).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+		return new PidFile(pidFile).launcher().map(ProcessHandle::pid);
 	}
 
-	private static List<Long> readPids(Path pidFile) {
+	private static void joinQuietly(Thread thread) {
 		try {
-			return Files.exists(pidFile) ? Files.readAllLines(pidFile).stream().map(Long::parseLong).toList()
-					: List.of();
+			thread.join(Duration.ofSeconds(2).toMillis());
 		}
-		catch (IOException | NumberFormatException ex) {
-			return List.of();
-		}
-	}
-
-	private static void writePids(Path pidFile, List<Long> children) {
-		List<String> lines = new ArrayList<>();
-		lines.add(String.valueOf(ProcessHandle.current().pid()));
-		children.forEach((pid) -> lines.add(String.valueOf(pid)));
-		try {
-			Files.createDirectories(pidFile.getParent());
-			Files.write(pidFile, lines);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void deleteQuietly(Path file) {
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (IOException ex) {
-			// the next start overwrites it
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

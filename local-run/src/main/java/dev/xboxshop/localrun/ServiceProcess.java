@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.xboxshop.testsupport.ChildProcesses;
 
@@ -76,9 +79,11 @@ final class ServiceProcess {
 	}
 
 	/**
-	 * Whether the service answers its health check with 200.
+	 * Whether the service answers its health check with 200, from the process this
+	 * started.
 	 * @return {@code true} once the service is up
-	 * @throws IllegalStateException if the process has exited
+	 * @throws IllegalStateException if the process has exited, or another process answers
+	 * on its port
 	 */
 	boolean healthy() {
 		if (!this.process.isAlive()) {
@@ -90,7 +95,7 @@ final class ServiceProcess {
 				.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health"))
 				.timeout(Duration.ofSeconds(2))
 				.build();
-			return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+			return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200 && answeredByItself();
 		}
 		catch (IOException ex) {
 			return false;
@@ -99,6 +104,23 @@ final class ServiceProcess {
 			Thread.currentThread().interrupt();
 			return false;
 		}
+	}
+
+	private boolean answeredByItself() {
+		Set<Long> owners = ListeningSockets.owners(this.port);
+		if (!owners.contains(pid())) {
+			throw new IllegalStateException("Port " + this.port + " answered " + this.name
+					+ "'s health check, but the process listening there is "
+					+ (owners.isEmpty() ? "none this launcher can see"
+							: owners.stream().map((owner) -> "pid " + owner).collect(Collectors.joining(", ")))
+					+ ", not the " + this.name + " it started (pid " + pid()
+					+ "): another process took the port; stop it or move the shop with --port-offset=N");
+		}
+		return true;
+	}
+
+	Optional<ProcessHandle> handle() {
+		return Optional.ofNullable(this.process).map(Process::toHandle);
 	}
 
 	void stop() {

@@ -24,13 +24,24 @@ final class Browser {
 	}
 
 	static ChromeDriver open() {
+		String chromium = System.getProperty("shop.chromium", "/usr/bin/chromium");
+		String chromedriver = System.getProperty("shop.chromedriver", "/usr/bin/chromedriver");
+		for (String tool : new String[] { chromium, chromedriver }) {
+			if (!Files.isExecutable(Path.of(tool))) {
+				// a browser test fails without its browser, never skips: ./shop test
+				// installs it
+				throw new IllegalStateException("The browser tests need " + tool
+						+ " (Debian: apt-get install --no-install-recommends chromium chromium-driver);"
+						+ " ./shop test installs them");
+			}
+		}
 		ChromeOptions options = new ChromeOptions();
-		options.setBinary(System.getProperty("shop.chromium", "/usr/bin/chromium"));
+		options.setBinary(chromium);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-quic", "--window-size=1280,900");
 		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of(System.getProperty("shop.chromedriver", "/usr/bin/chromedriver")).toFile())
+			.usingDriverExecutable(Path.of(chromedriver).toFile())
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));

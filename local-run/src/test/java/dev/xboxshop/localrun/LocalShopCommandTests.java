@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +59,8 @@ class LocalShopCommandTests {
 		finally {
 			System.setOut(console);
 		}
-		assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("usage: ./shop").contains("--port-offset=N");
+		assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("usage: ./shop")
+			.contains("--port-offset=N", "./shop test [maven arguments]");
 	}
 
 	@Test
@@ -82,11 +84,34 @@ class LocalShopCommandTests {
 		Path pidFile = dir.resolve("shop.pid");
 		assertThat(LocalShopCommand.running(pidFile)).isEmpty();
 
-		Files.write(pidFile, List.of(String.valueOf(ProcessHandle.current().pid()), "1"));
-		assertThat(LocalShopCommand.running(pidFile)).contains(ProcessHandle.current().pid());
+		ProcessHandle self = ProcessHandle.current();
+		long started = self.info().startInstant().orElseThrow().toEpochMilli();
+		Files.write(pidFile, List.of(self.pid() + " " + started, "1 0"));
+		assertThat(LocalShopCommand.running(pidFile)).contains(self.pid());
 
-		Files.write(pidFile, List.of(String.valueOf(Long.MAX_VALUE / 2)));
+		Files.write(pidFile, List.of(Long.MAX_VALUE / 2 + " " + started));
 		assertThat(LocalShopCommand.running(pidFile)).as("a stale pid file from a killed launcher").isEmpty();
+
+		Files.write(pidFile, List.of(self.pid() + " " + (started - 1000)));
+		assertThat(LocalShopCommand.running(pidFile)).as("a launcher's pid reused by another process").isEmpty();
+	}
+
+	@Test
+	void stopEndsWhatADeadLauncherLeftBehind(@TempDir Path dir) throws IOException {
+		Process orphan = new ProcessBuilder("sleep", "120").start();
+		try {
+			Path pidFile = dir.resolve("shop.pid");
+			long started = orphan.info().startInstant().orElseThrow().toEpochMilli();
+			Files.write(pidFile, List.of(Long.MAX_VALUE / 2 + " 0", orphan.pid() + " " + started));
+
+			LocalShopCommand.stop(pidFile);
+
+			assertThat(orphan.onExit()).succeedsWithin(Duration.ofSeconds(30));
+			assertThat(pidFile).doesNotExist();
+		}
+		finally {
+			orphan.destroyForcibly();
+		}
 	}
 
 }
