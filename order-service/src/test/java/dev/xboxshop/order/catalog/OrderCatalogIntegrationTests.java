@@ -53,9 +53,7 @@ class OrderCatalogIntegrationTests extends OrderServiceIntegrationTestSupport {
 
 		OrderApi.Response response = this.api.place(key, mode, OrderApi.orderJson(customer, "NOPE-1", 1));
 
-		assertThat(response.status()).isEqualTo(404);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.problemType()).endsWith("/unknown-product");
+		assertProblem(response, 404, "unknown-product");
 		assertThat(response.json().get("detail").asString()).contains("NOPE-1");
 		assertNothingStored(customer, key);
 	}
@@ -71,9 +69,7 @@ class OrderCatalogIntegrationTests extends OrderServiceIntegrationTestSupport {
 
 		OrderApi.Response response = this.api.place(key, mode, body);
 
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.problemType()).endsWith("/invalid-quantity");
+		assertProblem(response, 400, "invalid-quantity");
 		assertThat(response.json().get("detail").asString()).contains("At most 3 Wireless Headset");
 		assertNothingStored(customer, key);
 	}
@@ -156,10 +152,8 @@ class OrderCatalogIntegrationTests extends OrderServiceIntegrationTestSupport {
 		assertThat(accepted.status()).isEqualTo(202);
 		assertThat(accepted.json().get("items").get(0).get("unitPriceCents").asLong()).isEqualTo(6999);
 		assertThat(accepted.json().get("totalCents").asLong()).isEqualTo(2 * 6999);
-		assertThat(unknown.status()).isEqualTo(404);
-		assertThat(unknown.problemType()).endsWith("/unknown-product");
-		assertThat(tooMany.status()).isEqualTo(400);
-		assertThat(tooMany.problemType()).endsWith("/invalid-quantity");
+		assertProblem(unknown, 404, "unknown-product");
+		assertProblem(tooMany, 400, "invalid-quantity");
 		assertThat(this.api.ordersOf(customer)).hasSize(1);
 		assertThat(this.redis.hasKey(RedisKeys.idempotencyKey(unknownKey))).isFalse();
 		// checkout read the copy, never inventory
@@ -175,9 +169,7 @@ class OrderCatalogIntegrationTests extends OrderServiceIntegrationTestSupport {
 
 		OrderApi.Response response = this.api.place(key, "async", OrderApi.orderJson(customer, "GAME-A", 1));
 
-		assertThat(response.status()).isEqualTo(503);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.problemType()).endsWith("/catalog-unavailable");
+		assertProblem(response, 503, "catalog-unavailable");
 		assertNothingStored(customer, key);
 		inventory.down(false);
 		// the next order lists the catalog itself (at most one attempt a second)
@@ -202,6 +194,12 @@ class OrderCatalogIntegrationTests extends OrderServiceIntegrationTestSupport {
 			assertThat(order.get("items").get(0).get("name").isNull()).isTrue();
 			assertThat(order.get("totalCents").isNull()).isTrue();
 		}
+	}
+
+	private static void assertProblem(OrderApi.Response response, int status, String slug) {
+		assertThat(response.status()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.problemType()).isEqualTo("https://xbox-shop.example/problems/" + slug);
 	}
 
 	private void assertNothingStored(String customer, String key) {
