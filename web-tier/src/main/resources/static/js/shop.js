@@ -3,6 +3,8 @@
  *  - live panels: an element with data-refresh-url is re-fetched every data-refresh-every ms
  *    and its content replaced by the server-rendered fragment (Thymeleaf escapes it);
  *  - the order status stream: EventSource on data-events-url, updating text only;
+ *  - the wait of an ACCEPTED order (#order-elapsed) counting on every second, in the words
+ *    of the server's Elapsed;
  *  - forms with data-submit-once: the button is disabled after the first press (the
  *    idempotency key in the form makes a second press harmless anyway).
  */
@@ -75,6 +77,29 @@
 		}
 	}
 
+	function formatElapsed(ms) {
+		var s = Math.floor(ms / 1000);
+		function two(n) { return (n < 10 ? '0' : '') + n; }
+		if (s < 60) { return s + ' s'; }
+		if (s < 3600) { return Math.floor(s / 60) + ' min ' + two(s % 60) + ' s'; }
+		if (s < 86400) { return Math.floor(s / 3600) + ' h ' + two(Math.floor((s % 3600) / 60)) + ' min'; }
+		return Math.floor(s / 86400) + ' d ' + Math.floor((s % 86400) / 3600) + ' h';
+	}
+
+	// counts from the server's figure, so a browser clock that is off does not matter
+	function countElapsed(element) {
+		var start = parseInt(element.getAttribute('data-elapsed-ms'), 10) || 0;
+		var loaded = Date.now();
+		var timer = window.setInterval(function () {
+			var panel = document.getElementById('order');
+			if (panel && panel.getAttribute('data-final') === 'true') {
+				window.clearInterval(timer);
+				return;
+			}
+			element.textContent = formatElapsed(start + Date.now() - loaded);
+		}, 1000);
+	}
+
 	function followOrder(panel) {
 		if (panel.getAttribute('data-final') === 'true' || !window.EventSource) {
 			return;
@@ -105,6 +130,7 @@
 	document.addEventListener('DOMContentLoaded', function () {
 		document.querySelectorAll('[data-refresh-url]').forEach(refreshPanel);
 		document.querySelectorAll('[data-events-url]').forEach(followOrder);
+		document.querySelectorAll('[data-elapsed-ms]').forEach(countElapsed);
 		document.querySelectorAll('form[data-submit-once]').forEach(submitOnce);
 	});
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * An order as the shopper sees it, plus two bookkeeping fields that stay inside the
@@ -35,6 +36,22 @@ public record Order(String orderId, String customerId, List<OrderLine> items, Or
 
 	public int unitsOf(String sku) {
 		return this.items.stream().filter((line) -> line.sku().equals(sku)).mapToInt(OrderLine::quantity).sum();
+	}
+
+	/**
+	 * What the order costs: the sum of its lines at the prices of order time.
+	 * @return integer cents, or null for an order stored before lines carried prices
+	 */
+	@JsonProperty("totalCents")
+	public Long totalCents() {
+		long total = 0;
+		for (OrderLine line : this.items) {
+			if (line.lineTotalCents() == null) {
+				return null;
+			}
+			total += line.lineTotalCents();
+		}
+		return total;
 	}
 
 }

@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param launchSku the launch item the purchase limit applies to
  * @param purchaseLimit units of the launch item one customer may hold across orders that
  * are not cancelled or rejected
- * @param maxQuantityPerLine the largest quantity of one line
+ * @param maxQuantityPerLine the largest quantity of one line for any product (each
+ * product's own per-order maximum comes from the catalog)
  * @param maxLines the most lines one order may have
  * @param recentOrders how many orders {@code GET /api/orders?customerId=} returns at most
  * @param sseTimeout how long an order's event stream stays open at most
+ * @param catalog settings of order-service's copy of the catalog
  * @param sync settings of the sync mode
  * @param async settings of the async mode
  * @param idempotency settings of idempotency keys
@@ -30,9 +32,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OrderProperties(@DefaultValue("http://localhost:8083") String inventoryUrl,
 		@DefaultValue("XBOX-SERIES-X") String launchSku, @DefaultValue("2") int purchaseLimit,
 		@DefaultValue("10") int maxQuantityPerLine, @DefaultValue("20") int maxLines,
-		@DefaultValue("20") int recentOrders, @DefaultValue("5m") Duration sseTimeout, @DefaultValue Sync sync,
-		@DefaultValue Async async, @DefaultValue Idempotency idempotency, @DefaultValue Kafka kafka,
-		@DefaultValue("30d") Duration retention) {
+		@DefaultValue("20") int recentOrders, @DefaultValue("5m") Duration sseTimeout, @DefaultValue Catalog catalog,
+		@DefaultValue Sync sync, @DefaultValue Async async, @DefaultValue Idempotency idempotency,
+		@DefaultValue Kafka kafka, @DefaultValue("30d") Duration retention) {
+
+	/**
+	 * @param refresh how often the copy is listed anew from inventory (a product
+	 * inventory adds can be ordered after at most this long)
+	 * @param timeout the longest wait for one listing call
+	 */
+	public record Catalog(@DefaultValue("10s") Duration refresh, @DefaultValue("1s") Duration timeout) {
+
+	}
 
 	/**
 	 * @param timeout the longest wait for one reservation call

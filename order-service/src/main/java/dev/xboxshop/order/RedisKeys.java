@@ -62,6 +62,12 @@ public final class RedisKeys {
 	 */
 	public static final String KEY_SETTLED_CHANNEL = "ord:idempotency-settled";
 
+	/** Hash of sku to product JSON: order-service's copy of inventory's catalog. */
+	public static final String CATALOG = "ord:catalog";
+
+	/** When {@link #CATALOG} was last listed from inventory (epoch millis). */
+	public static final String CATALOG_LISTED_AT = "ord:catalog:listed-at";
+
 	/** Pub/sub channel: the id of an order whose status just changed. */
 	public static final String STATUS_CHANNEL = "ord:status-changed";
 

@@ -20,15 +20,26 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A stand-in for inventory-service's reservation API (a peer HTTP service, so a stub is
- * fair; Redis and Kafka are always real). It keeps stock per sku, answers reservations
- * idempotently by (order id, sku), leaves a tombstone for a release that comes before its
- * reservation, as inventory does, and can be made slow (requests held until let go) or
- * down (503).
+ * A stand-in for inventory-service's catalog and reservation API (a peer HTTP service, so
+ * a stub is fair; Redis and Kafka are always real). It lists a catalog, keeps stock per
+ * sku, answers reservations idempotently by (order id, sku), leaves a tombstone for a
+ * release that comes before its reservation, as inventory does, and can be made slow
+ * (requests held until let go) or down (503).
  */
 public final class InventoryStub implements AutoCloseable {
 
 	private static final int DEFAULT_STOCK = 1000;
+
+	/**
+	 * Every sku the tests order, priced; generous limits, so limits are tested on
+	 * purpose.
+	 */
+	private static final List<Product> CATALOG = List.of(new Product("XBOX-SERIES-X", "Xbox Series X", 49999, 10),
+			new Product("GAME-A", "Game A", 5999, 10), new Product("GAME-B", "Game B", 6999, 10),
+			new Product("GAME-C", "Game C", 3999, 10), new Product("GAME-RARE", "A Rare Game", 12999, 10),
+			new Product("CONTROLLER-WHITE", "Controller, white", 5999, 10),
+			new Product("CONTROLLER-BLACK", "Controller, black", 5999, 10), new Product("PAD", "Pad", 1999, 10),
+			new Product("HEADSET", "Wireless Headset", 10999, 3));
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -48,6 +59,10 @@ public final class InventoryStub implements AutoCloseable {
 
 	private final List<String> releaseCalls = new CopyOnWriteArrayList<>();
 
+	private final Map<String, Product> products = new ConcurrentHashMap<>();
+
+	private final List<String> catalogCalls = new CopyOnWriteArrayList<>();
+
 	private volatile boolean down;
 
 	private volatile String failure;
@@ -65,6 +80,8 @@ public final class InventoryStub implements AutoCloseable {
 		}
 		this.server.createContext("/api/reservations", this::reservations);
 		this.server.createContext("/api/stock", this::stock);
+		this.server.createContext("/api/products", this::products);
+		CATALOG.forEach((product) -> this.products.put(product.sku(), product));
 		this.server.setExecutor(this.executor);
 		this.server.start();
 	}
@@ -88,6 +105,18 @@ public final class InventoryStub implements AutoCloseable {
 		this.reservations.clear();
 		this.reserveCalls.clear();
 		this.releaseCalls.clear();
+		this.catalogCalls.clear();
+		CATALOG.forEach((product) -> this.products.put(product.sku(), product));
+	}
+
+	/** List a product (or change one) in the catalog. */
+	public void product(String sku, String name, long priceCents, int maxPerOrder) {
+		this.products.put(sku, new Product(sku, name, priceCents, maxPerOrder));
+	}
+
+	/** The requests made to the catalog, by path. */
+	public List<String> catalogCalls() {
+		return new ArrayList<>(this.catalogCalls);
 	}
 
 	public synchronized void stock(String sku, int units) {
@@ -286,6 +315,25 @@ public final class InventoryStub implements AutoCloseable {
 		}
 	}
 
+	private void products(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			this.catalogCalls.add(exchange.getRequestURI().getPath());
+			if (this.down) {
+				send(exchange, 503, problem("warehouse-unavailable", "down"));
+				return;
+			}
+			List<Map<String, Object>> listed = new ArrayList<>();
+			this.products.values()
+				.stream()
+				.sorted((a, b) -> a.sku().compareTo(b.sku()))
+				.forEach((product) -> listed.add(Map.of("sku", product.sku(), "name", product.name(), "description",
+						"About " + product.name(), "priceCents", product.priceCents(), "imageUrl",
+						"/images/product.svg", "available", available(product.sku()), "maxPerOrder",
+						product.maxPerOrder(), "availableAsOf", "2026-12-01T09:00:00Z")));
+			send(exchange, 200, this.json.writeValueAsString(listed));
+		}
+	}
+
 	private void awaitHold() {
 		CountDownLatch latch = this.hold;
 		if (latch != null) {
@@ -316,6 +364,10 @@ public final class InventoryStub implements AutoCloseable {
 		letGo();
 		this.server.stop(0);
 		this.executor.shutdownNow();
+	}
+
+	private record Product(String sku, String name, long priceCents, int maxPerOrder) {
+
 	}
 
 	private record Reservation(String sku, int quantity, String status, boolean fresh) {

@@ -12,9 +12,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.xboxshop.order.CheckoutMode;
 import dev.xboxshop.order.MalformedRequest;
+import dev.xboxshop.order.catalog.Catalog;
 
 /**
  * {@code POST /api/orders}: checkout in the mode the request names or the live mode.
+ * Whatever the mode, the lines are checked and priced from the catalog first, so an
+ * unknown sku or too many units is refused before anything is stored.
  */
 @RestController
 class CheckoutController {
@@ -27,10 +30,13 @@ class CheckoutController {
 
 	private final LiveCheckoutMode liveMode;
 
-	CheckoutController(OrderFormReader reader, OrderPlacement placement, LiveCheckoutMode liveMode) {
+	private final Catalog catalog;
+
+	CheckoutController(OrderFormReader reader, OrderPlacement placement, LiveCheckoutMode liveMode, Catalog catalog) {
 		this.reader = reader;
 		this.placement = placement;
 		this.liveMode = liveMode;
+		this.catalog = catalog;
 	}
 
 	@PostMapping(path = "/api/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -38,7 +44,8 @@ class CheckoutController {
 			@RequestHeader(name = "X-Checkout-Mode", required = false) String modeHeader, @RequestBody byte[] body) {
 		checkKey(key);
 		CheckoutMode mode = mode(modeHeader);
-		OrderForm form = this.reader.read(body);
+		OrderForm asked = this.reader.read(body);
+		OrderForm form = asked.withItems(this.catalog.price(asked.items()));
 		StoredResponse response = this.placement.place(key, mode, form);
 		ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.status())
 			.contentType(MediaType.parseMediaType(response.contentType()));

@@ -13,13 +13,18 @@ import dev.xboxshop.order.OrderLine;
  * An order request that passed validation, with its lines merged by sku.
  *
  * @param customerId who orders
- * @param items one line per sku
+ * @param items one line per sku (priced once the catalog has seen them)
  */
 record OrderForm(String customerId, List<OrderLine> items) {
 
+	OrderForm withItems(List<OrderLine> items) {
+		return new OrderForm(this.customerId, items);
+	}
+
 	/**
 	 * A digest of what was asked for, independent of JSON formatting: two requests with
-	 * the same fingerprint are the same order.
+	 * the same fingerprint are the same order. Prices are not part of it: they are never
+	 * the client's, and a price change must not turn a retry into a different order.
 	 * @return hex SHA-256
 	 */
 	String fingerprint() {

@@ -1,14 +1,11 @@
 package dev.xboxshop.order.inventory;
 
-import java.net.http.HttpClient;
-
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import dev.xboxshop.order.OrderProperties;
@@ -39,16 +36,7 @@ class InventoryConfiguration {
 	@Bean
 	InventoryClient inventoryClient(OrderProperties properties, CircuitBreaker inventoryCircuitBreaker,
 			JsonMapper json) {
-		HttpClient client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(properties.sync().timeout())
-			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(client);
-		requestFactory.setReadTimeout(properties.sync().timeout());
-		RestClient http = RestClient.builder()
-			.baseUrl(properties.inventoryUrl())
-			.requestFactory(requestFactory)
-			.build();
+		RestClient http = InventoryHttp.restClient(properties.inventoryUrl(), properties.sync().timeout());
 		return new InventoryClient(http, inventoryCircuitBreaker, json);
 	}
 

@@ -24,7 +24,8 @@ class EventContractTests {
 	@Test
 	void writesOrderPlacedAsTheContractSays() {
 		Instant at = Instant.parse("2026-12-01T09:00:00Z");
-		Order order = new Order("o-1", "c-1", List.of(new OrderLine("XBOX-SERIES-X", 1), new OrderLine("GAME-A", 2)),
+		Order order = new Order("o-1", "c-1",
+				List.of(new OrderLine("XBOX-SERIES-X", "Xbox Series X", 49999L, 1), new OrderLine("GAME-A", 2)),
 				OrderStatus.ACCEPTED, CheckoutMode.ASYNC, null, at, at, 1, "key-1");
 
 		OrderPlaced event = OrderPlaced.of(order, at.plusSeconds(60));
@@ -36,6 +37,8 @@ class EventContractTests {
 		assertThat(written.get("occurredAt").asString()).isEqualTo("2026-12-01T09:00:00Z");
 		assertThat(written.get("items").get(1).get("sku").asString()).isEqualTo("GAME-A");
 		assertThat(written.get("items").get(1).get("quantity").asInt()).isEqualTo(2);
+		// inventory books units, not money: a line's price stays out of the event
+		assertThat(written.get("items").get(0).propertyNames()).containsExactlyInAnyOrder("sku", "quantity");
 		assertThat(event.recordKey()).isEqualTo("XBOX-SERIES-X");
 	}
 

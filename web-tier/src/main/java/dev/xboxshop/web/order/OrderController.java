@@ -1,5 +1,6 @@
 package dev.xboxshop.web.order;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
@@ -37,6 +38,8 @@ class OrderController {
 
 	private final OrderStatusRelay relay;
 
+	private final Clock clock = Clock.systemUTC();
+
 	OrderController(PartRunner runner, GatewayClient gateway, OrderStatusRelay relay) {
 		this.runner = runner;
 		this.gateway = gateway;
@@ -64,6 +67,12 @@ class OrderController {
 		}
 		model.addAttribute("orderId", orderId);
 		model.addAttribute("order", status);
+		if (status != null && !status.done()) {
+			Elapsed.since(status.createdAt(), this.clock.instant()).ifPresent((waited) -> {
+				model.addAttribute("waitedMs", waited.toMillis());
+				model.addAttribute("waited", Elapsed.format(waited));
+			});
+		}
 		model.addAttribute("timing", timing);
 		return "order";
 	}

@@ -1,6 +1,9 @@
 package dev.xboxshop.web.order;
 
+import java.util.List;
+
 import dev.xboxshop.web.gateway.Order;
+import dev.xboxshop.web.gateway.Order.OrderLine;
 
 /**
  * An order's state as the order page shows it, and as the status stream sends it to the
@@ -12,13 +15,18 @@ import dev.xboxshop.web.gateway.Order;
  * @param mode the checkout mode it was placed in
  * @param headline one sentence for people
  * @param done whether the status can still change
+ * @param lines what was bought
+ * @param totalCents what it costs, or null for an order stored without prices
+ * @param createdAt when it was placed (ISO-8601), or null
  */
-record OrderStatus(String orderId, String status, String reason, String mode, String headline, boolean done) {
+record OrderStatus(String orderId, String status, String reason, String mode, String headline, boolean done,
+		List<OrderLine> lines, Long totalCents, String createdAt) {
 
 	static OrderStatus of(Order order) {
 		String status = (order.status() != null) ? order.status() : "UNKNOWN";
 		String reason = (order.reason() != null) ? order.reason() : "";
-		return new OrderStatus(order.orderId(), status, reason, order.mode(), headline(status), order.isFinal());
+		return new OrderStatus(order.orderId(), status, reason, order.mode(), headline(status), order.isFinal(),
+				order.items(), order.totalCents(), order.createdAt());
 	}
 
 	private static String headline(String status) {

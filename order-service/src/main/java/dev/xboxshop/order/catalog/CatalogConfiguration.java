@@ -1,0 +1,21 @@
+package dev.xboxshop.order.catalog;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+import dev.xboxshop.order.OrderProperties;
+import dev.xboxshop.order.inventory.InventoryHttp;
+
+@Configuration(proxyBeanMethods = false)
+class CatalogConfiguration {
+
+	@Bean
+	CatalogClient catalogClient(OrderProperties properties, JsonMapper json) {
+		RestClient http = InventoryHttp.restClient(properties.inventoryUrl(), properties.catalog().timeout());
+		return new CatalogClient(http, json);
+	}
+
+}
