@@ -12,6 +12,7 @@ final class ReportPage {
 	private static final String STYLE = "body{font-family:sans-serif;margin:24px;max-width:1200px;color:#222}"
 			+ "table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #ccc;padding:4px 8px;"
 			+ "text-align:right}td:first-child,th:first-child{text-align:left}th{background:#f2f2f2}"
+			+ "table.ladder td:nth-child(2),table.ladder td:nth-child(6){text-align:left}"
 			+ ".mode{display:flex;flex-wrap:wrap;gap:8px}.note{color:#555;font-size:90%}";
 
 	private final TradeoffReport report;
@@ -118,7 +119,8 @@ final class ReportPage {
 					Ladder.millis(rung.p99Micros()),
 					rung.available() ? String.format(Locale.ROOT, "%.1f", rung.ratio()) : "n/a", rung.note()));
 		}
-		out.append(table(List.of("rung", "request", "p50 ms", "p99 ms", "x no-op (p50)", "note"), rows));
+		out.append(table(List.of("rung", "request", "p50 ms", "p99 ms", "x no-op (p50)", "note"), rows)
+			.replace("<table>", "<table class=\"ladder\">"));
 	}
 
 	private static void charts(StringBuilder out, TradeoffReport.Mode mode) {

@@ -18,7 +18,7 @@ final class SvgChart {
 
 	private static final int BOTTOM = 30;
 
-	private static final int TOP = 26;
+	private static final int TOP = 40;
 
 	private final String title;
 
@@ -75,12 +75,12 @@ final class SvgChart {
 			double x = LEFT + plotWidth * i / 4;
 			out.append(text(x, HEIGHT - BOTTOM + 16, (lastSecond * i / 4) + " s", "middle", "normal"));
 		}
-		int legendX = LEFT + 250;
+		int legendX = LEFT;
 		for (Series s : this.series) {
 			out.append(polyline(s, max, lastSecond, plotWidth, plotHeight));
-			out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"8\" width=\"10\" height=\"10\" fill=\"%s\"/>",
+			out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"22\" width=\"10\" height=\"10\" fill=\"%s\"/>",
 					legendX, s.color()));
-			out.append(text(legendX + 14, 17, s.name(), "start", "normal"));
+			out.append(text(legendX + 14, 31, s.name(), "start", "normal"));
 			legendX += 14 + 7 * s.name().length() + 12;
 		}
 		return out.append("</svg>").toString();

@@ -85,7 +85,8 @@ record TradeoffReport(String generatedAt, String java, LaunchSettings settings, 
 
 	private void row(List<List<String>> rows, String name, Function<Tradeoff, String> cell) {
 		List<String> row = new ArrayList<>(List.of(name));
-		this.modes.forEach((m) -> row.add(m.tradeoff().available() ? cell.apply(m.tradeoff()) : "not available"));
+		this.modes.forEach((m) -> row.add(m.tradeoff().available() ? cell.apply(m.tradeoff())
+				: rows.isEmpty() ? cell.apply(m.tradeoff()) + ", every one answered 501: not available" : "-"));
 		rows.add(row);
 	}
 
