@@ -59,6 +59,10 @@ public class LaunchDaySimulation extends Simulation {
 
 	private final ShopApi shop = new ShopApi(this.settings);
 
+	private final ReportSettings reportSettings = ReportSettings.fromSystemProperties(this.settings);
+
+	private volatile Ladder ladder;
+
 	private final Map<String, ModeRun> runs = new LinkedHashMap<>();
 
 	private final AtomicLong parents = new AtomicLong();
@@ -205,10 +209,22 @@ public class LaunchDaySimulation extends Simulation {
 		System.out.println("Launch " + this.settings.profile() + ": modes " + this.settings.modes() + ", "
 				+ this.settings.plannedArrivals() + " parents and " + this.settings.stockPerMode()
 				+ " units per mode, through " + this.settings.baseUrl());
+		climbLadder();
 		System.out.println("Inventory chaos for the run: " + this.shop.chaos(this.settings.inventoryExtraLatencyMs()));
 		this.monitor.scheduleWithFixedDelay(this::sampleBacklog, 0, 1, TimeUnit.SECONDS);
 		if (this.settings.capacity()) {
 			this.monitor.scheduleWithFixedDelay(() -> judgeSteps(this.current, false), 500, 500, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/** The ladder, on a quiet shop before the launch; its async orders settle first. */
+	private void climbLadder() {
+		if (this.reportSettings.ladder()) {
+			LadderClimb climb = new LadderClimb(this.settings, this.reportSettings);
+			System.out.println("Ladder: restocked " + ShopApi.XBOX + ": " + this.shop.restock(climb.unitsNeeded()));
+			this.ladder = climb.climb();
+			System.out.println(this.ladder.table());
+			waitForBacklog();
 		}
 	}
 
@@ -257,6 +273,8 @@ public class LaunchDaySimulation extends Simulation {
 		System.out.println("Inventory chaos reset: " + this.shop.chaos(0));
 		waitForBacklog();
 		List<ModeSummary> summaries = new ArrayList<>();
+		List<TradeoffReport.Mode> tradeoffs = new ArrayList<>();
+		long price = this.shop.xboxPriceCents();
 		for (ModeRun run : this.runs.values()) {
 			if (this.settings.capacity()) {
 				judgeSteps(run, true);
@@ -264,7 +282,10 @@ public class LaunchDaySimulation extends Simulation {
 			if (run.auditVerdict().equals("not read")) {
 				run.audited(verdict());
 			}
-			summaries.add(ModeSummary.of(run, finalStates(run)));
+			Map<String, FinalOrder> orders = finalStates(run);
+			summaries.add(ModeSummary.of(run, orders));
+			tradeoffs.add(TradeoffReport.mode(summaries.get(summaries.size() - 1), run, orders, price,
+					this.reportSettings.apologyCostCents()));
 		}
 		JsonNode audit = this.shop.audit().orElse(null);
 		LaunchReport report = new LaunchReport(this.settings, summaries);
@@ -278,6 +299,23 @@ public class LaunchDaySimulation extends Simulation {
 		}
 		catch (IOException ex) {
 			System.out.println("Could not write the summary: " + ex.getMessage());
+		}
+		writeTradeoffReport(tradeoffs, price);
+	}
+
+	private void writeTradeoffReport(List<TradeoffReport.Mode> modes, long price) {
+		TradeoffReport report = new TradeoffReport(java.time.Instant.now().toString(),
+				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), this.settings,
+				this.reportSettings.apologyCostCents(), price, modes, this.ladder,
+				TradeoffReport.gatlingReport(this.reportSettings));
+		System.out.println();
+		System.out.println(report.markdown());
+		try {
+			System.out.println(
+					"Tradeoff report written to " + report.write(this.reportSettings.reportDir()).toAbsolutePath());
+		}
+		catch (IOException ex) {
+			System.out.println("Could not write the tradeoff report: " + ex.getMessage());
 		}
 	}
 

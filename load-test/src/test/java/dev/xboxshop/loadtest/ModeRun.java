@@ -20,6 +20,9 @@ final class ModeRun {
 
 	final Queue<CheckoutAnswer> answers = new ConcurrentLinkedQueue<>();
 
+	/** order-service's booking backlog, as sampled during the mode. */
+	final Queue<Timeline.Sample> backlog = new ConcurrentLinkedQueue<>();
+
 	/** Capacity steps judged so far, in order. */
 	final List<CapacityStep> steps = new CopyOnWriteArrayList<>();
 
@@ -84,6 +87,7 @@ final class ModeRun {
 		this.peakInFlight.accumulateAndGet(inFlight, Math::max);
 		this.peakProjectedWaitMs.accumulateAndGet(projectedWaitMs, Math::max);
 		this.shedSeen |= shedding;
+		this.backlog.add(new Timeline.Sample(System.currentTimeMillis(), inFlight));
 	}
 
 	long peakInFlight() {

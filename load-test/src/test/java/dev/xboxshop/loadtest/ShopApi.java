@@ -57,6 +57,18 @@ final class ShopApi {
 		return Optional.empty();
 	}
 
+	/** The X-Box's catalog price in cents, from inventory's catalog (-1: unreadable). */
+	long xboxPriceCents() {
+		return json(this.settings.baseUrl() + "/api/products").map((products) -> {
+			for (JsonNode product : products) {
+				if (XBOX.equals(product.path("sku").asText())) {
+					return product.path("priceCents").asLong(-1);
+				}
+			}
+			return -1L;
+		}).orElse(-1L);
+	}
+
 	Optional<JsonNode> backlog() {
 		return json(this.settings.orderUrl() + "/api/backlog");
 	}
