@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -25,6 +26,8 @@ public final class CatalogStub implements AutoCloseable {
 	private final HttpServer server;
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	private final AtomicInteger held = new AtomicInteger();
 
 	private volatile boolean down;
 
@@ -85,13 +88,20 @@ public final class CatalogStub implements AutoCloseable {
 		exchange.close();
 	}
 
+	/** How many {@code SILENT} reads the stub holds unanswered right now. */
+	public int held() {
+		return this.held.get();
+	}
+
 	private void awaitStop(HttpExchange exchange) {
+		this.held.incrementAndGet();
 		try {
 			this.stopped.await();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		this.held.decrementAndGet();
 		exchange.close();
 	}
 
