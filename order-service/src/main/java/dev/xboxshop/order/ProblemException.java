@@ -24,7 +24,7 @@ public class ProblemException extends RuntimeException {
 	protected ProblemException(HttpStatus status, String slug, String title, String detail) {
 		super(detail);
 		this.status = status;
-		this.slug = slug;
+		this.slug = ProblemCatalog.checked(status, slug);
 		this.title = title;
 	}
 

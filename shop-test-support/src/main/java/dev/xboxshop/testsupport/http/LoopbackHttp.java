@@ -58,8 +58,13 @@ public final class LoopbackHttp {
 	 * tests read as the calls they make.
 	 */
 	public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+		return send(client, request, BodyHandlers.ofString());
+	}
+
+	/** {@link #send(HttpClient, HttpRequest)} with any body handler (a stream, say). */
+	public static <T> HttpResponse<T> send(HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> body) {
 		try {
-			return client.send(request, BodyHandlers.ofString());
+			return client.send(request, body);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -68,6 +68,23 @@ public final class ProblemCatalog {
 		return STATUSES.get(known(slug));
 	}
 
+	/**
+	 * The slug, once checked against the catalogue: for the services' exception types,
+	 * which name their status and slug, so that a fact cannot leave with a status the
+	 * contract does not give its slug.
+	 * @param status the status the exception claims
+	 * @param slug the slug it claims
+	 * @return the slug
+	 * @throws IllegalArgumentException for an unknown slug or another status
+	 */
+	public static String checked(HttpStatusCode status, String slug) {
+		if (status(slug).value() != status.value()) {
+			throw new IllegalArgumentException(
+					"'" + slug + "' is " + status(slug).value() + " in docs/contracts.md, not " + status.value());
+		}
+		return slug;
+	}
+
 	/** The title of a problem with this slug: the reason phrase of its status. */
 	public static String title(String slug) {
 		return status(slug).getReasonPhrase();

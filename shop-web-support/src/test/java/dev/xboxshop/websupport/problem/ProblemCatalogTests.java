@@ -40,19 +40,13 @@ class ProblemCatalogTests {
 
 	@Test
 	void namesFrameworkStatusesByTheContractsSlugs() {
-		assertThat(ProblemCatalog.slugFor(400)).isEqualTo("malformed-request");
-		assertThat(ProblemCatalog.slugFor(401)).isEqualTo("unauthorized");
-		assertThat(ProblemCatalog.slugFor(404)).isEqualTo("not-found");
-		assertThat(ProblemCatalog.slugFor(405)).isEqualTo("method-not-allowed");
-		assertThat(ProblemCatalog.slugFor(406)).isEqualTo("not-acceptable");
-		assertThat(ProblemCatalog.slugFor(413)).isEqualTo("payload-too-large");
-		assertThat(ProblemCatalog.slugFor(415)).isEqualTo("unsupported-media-type");
-		assertThat(ProblemCatalog.slugFor(429)).isEqualTo("rate-limited");
-		assertThat(ProblemCatalog.slugFor(503)).isEqualTo("service-unavailable");
-		assertThat(ProblemCatalog.slugFor(504)).isEqualTo("gateway-timeout");
-		assertThat(ProblemCatalog.slugFor(409)).isEqualTo("bad-request");
-		assertThat(ProblemCatalog.slugFor(500)).isEqualTo("internal-error");
-		assertThat(ProblemCatalog.slugFor(502)).isEqualTo("internal-error");
+		Map<Integer, String> expected = Map.ofEntries(Map.entry(400, "malformed-request"),
+				Map.entry(401, "unauthorized"), Map.entry(404, "not-found"), Map.entry(405, "method-not-allowed"),
+				Map.entry(406, "not-acceptable"), Map.entry(413, "payload-too-large"),
+				Map.entry(415, "unsupported-media-type"), Map.entry(429, "rate-limited"),
+				Map.entry(503, "service-unavailable"), Map.entry(504, "gateway-timeout"), Map.entry(409, "bad-request"),
+				Map.entry(500, "internal-error"), Map.entry(502, "internal-error"));
+		expected.forEach((status, slug) -> assertThat(ProblemCatalog.slugFor(status)).as("%d", status).isEqualTo(slug));
 		for (int status = 400; status < 600; status++) {
 			assertThat(ProblemCatalog.slugs()).as("slug for %d", status).containsKey(ProblemCatalog.slugFor(status));
 		}
@@ -82,6 +76,13 @@ class ProblemCatalogTests {
 	@Test
 	void refusesASlugTheContractDoesNotKnow() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ProblemCatalog.type("http-500"));
+	}
+
+	@Test
+	void refusesAStatusTheContractDoesNotGiveTheSlug() {
+		assertThat(ProblemCatalog.checked(HttpStatus.CONFLICT, "sold-out")).isEqualTo("sold-out");
+		assertThatIllegalArgumentException().isThrownBy(() -> ProblemCatalog.checked(HttpStatus.GONE, "sold-out"))
+			.withMessageContaining("409");
 	}
 
 	private static Map<String, Integer> documentedSlugs() throws IOException {
