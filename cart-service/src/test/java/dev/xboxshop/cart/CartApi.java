@@ -1,19 +1,16 @@
 package dev.xboxshop.cart;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.xboxshop.testsupport.http.LoopbackHttp;
 
 /**
  * A plain HTTP client for the cart API of a running cart-service, so tests send exactly
@@ -23,29 +20,25 @@ public final class CartApi {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private final String baseUrl;
+	private final LoopbackHttp http;
 
 	public CartApi(int port) {
-		this.baseUrl = "http://127.0.0.1:" + port;
+		this.http = LoopbackHttp.port(port);
 	}
 
 	public Reply get(String path) {
-		return send(HttpRequest.newBuilder(uri(path)).GET());
+		return send(this.http.request(path).GET());
 	}
 
 	public Reply put(String path, String contentType, String body) {
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", contentType)
-			.PUT(BodyPublishers.ofString(body)));
+		return send(this.http.request(path).header("Content-Type", contentType).PUT(BodyPublishers.ofString(body)));
 	}
 
 	/** A PUT with no Content-Length, sent chunked. */
 	public Reply putChunked(String path, String contentType, String body) {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		BodyPublisher chunked = BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
-		return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).PUT(chunked));
+		return send(this.http.request(path).header("Content-Type", contentType).PUT(chunked));
 	}
 
 	public Reply setQuantity(String cartId, String sku, int quantity) {
@@ -53,26 +46,13 @@ public final class CartApi {
 	}
 
 	public Reply delete(String path) {
-		return send(HttpRequest.newBuilder(uri(path)).DELETE());
-	}
-
-	private URI uri(String path) {
-		return URI.create(this.baseUrl + path);
+		return send(this.http.request(path).DELETE());
 	}
 
 	private Reply send(HttpRequest.Builder request) {
-		try {
-			HttpResponse<String> response = this.http.send(request.build(), BodyHandlers.ofString());
-			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		HttpResponse<String> response = this.http.send(request);
+		return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+				response.body());
 	}
 
 	public record Reply(int status, String contentType, String body) {

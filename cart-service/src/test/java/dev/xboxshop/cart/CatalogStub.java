@@ -1,15 +1,12 @@
 package dev.xboxshop.cart;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import dev.xboxshop.testsupport.http.StubServer;
 
 /**
  * Stands in for inventory-service's catalog (another team's service) on a free loopback
@@ -22,32 +19,24 @@ public final class CatalogStub implements AutoCloseable {
 
 	public static final String PAD = "XBOX-PAD";
 
-	private final HttpServer server;
+	private final StubServer server;
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
+	private final AtomicInteger held = new AtomicInteger();
+
 	private volatile boolean down;
 
-	private CatalogStub(HttpServer server) {
-		this.server = server;
+	private CatalogStub() {
+		this.server = StubServer.start("catalog-stub").route("/api/products/", this::answer);
 	}
 
 	public static CatalogStub start() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-			CatalogStub stub = new CatalogStub(server);
-			server.createContext("/api/products/", stub::answer);
-			server.setExecutor(Executors.newCachedThreadPool());
-			server.start();
-			return stub;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return new CatalogStub();
 	}
 
 	public String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.url();
 	}
 
 	/** Answer every product read with 503, as inventory does with chaos {@code down}. */
@@ -78,27 +67,30 @@ public final class CatalogStub implements AutoCloseable {
 	}
 
 	private static void send(HttpExchange exchange, int status, String json) throws IOException {
-		byte[] body = json.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, body.length);
-		exchange.getResponseBody().write(body);
-		exchange.close();
+		StubServer.send(exchange, status, "application/json", json);
+	}
+
+	/** How many {@code SILENT} reads the stub holds unanswered right now. */
+	public int held() {
+		return this.held.get();
 	}
 
 	private void awaitStop(HttpExchange exchange) {
+		this.held.incrementAndGet();
 		try {
 			this.stopped.await();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		this.held.decrementAndGet();
 		exchange.close();
 	}
 
 	@Override
 	public void close() {
 		this.stopped.countDown();
-		this.server.stop(0);
+		this.server.close();
 	}
 
 }

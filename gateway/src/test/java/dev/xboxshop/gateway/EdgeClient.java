@@ -1,15 +1,14 @@
 package dev.xboxshop.gateway;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.xboxshop.testsupport.http.LoopbackHttp;
 
 /**
  * Sends plain HTTP requests to a running gateway, as a browser or API client would.
@@ -39,17 +38,7 @@ public final class EdgeClient {
 	}
 
 	public Reply send(HttpRequest.Builder request) {
-		try {
-			HttpResponse<String> response = this.http.send(request.build(), BodyHandlers.ofString());
-			return new Reply(response);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return new Reply(LoopbackHttp.send(this.http, request.build()));
 	}
 
 	public record Reply(HttpResponse<String> response) {

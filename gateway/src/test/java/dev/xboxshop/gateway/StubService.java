@@ -1,9 +1,6 @@
 package dev.xboxshop.gateway;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import dev.xboxshop.testsupport.http.StubServer;
 
 /**
  * Stands in for one of the shop's services (other teams' modules) on a free loopback
@@ -23,7 +21,7 @@ public final class StubService implements AutoCloseable {
 
 	private final String name;
 
-	private final HttpServer server;
+	private final StubServer server;
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -33,28 +31,18 @@ public final class StubService implements AutoCloseable {
 
 	private volatile long delayMillis;
 
-	private StubService(String name, HttpServer server) {
+	private StubService(String name) {
 		this.name = name;
-		this.server = server;
+		// enough threads for a test to hold many slow requests in flight at once
+		this.server = StubServer.start(Executors.newFixedThreadPool(64)).route("/", this::answer);
 	}
 
 	public static StubService start(String name) {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-			StubService stub = new StubService(name, server);
-			server.createContext("/", stub::answer);
-			// enough threads for a test to hold many slow requests in flight at once
-			server.setExecutor(Executors.newFixedThreadPool(64));
-			server.start();
-			return stub;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return new StubService(name);
 	}
 
 	public String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.url();
 	}
 
 	public List<Received> received() {
@@ -106,16 +94,12 @@ public final class StubService implements AutoCloseable {
 	}
 
 	private static void send(HttpExchange exchange, int status, String json) throws IOException {
-		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
-		exchange.close();
+		StubServer.send(exchange, status, "application/json", json);
 	}
 
 	@Override
 	public void close() {
-		this.server.stop(0);
+		this.server.close();
 	}
 
 	public record Received(String method, String path, String correlationId, String forwardedFor, String forwardedHost,

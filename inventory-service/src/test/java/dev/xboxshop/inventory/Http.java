@@ -1,14 +1,11 @@
 package dev.xboxshop.inventory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 
 import tools.jackson.databind.JsonNode;
@@ -16,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
+
+import dev.xboxshop.testsupport.http.LoopbackHttp;
 
 /**
  * A plain HTTP client for the service on its random port, so tests see exactly the bytes
@@ -71,16 +70,7 @@ public class Http {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return this.client.send(request.build(), BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return LoopbackHttp.send(this.client, request.build());
 	}
 
 }

@@ -1,7 +1,5 @@
 package dev.xboxshop.localrun;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +10,8 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.xboxshop.testsupport.http.LoopbackHttp;
 
 /**
  * Plain HTTP calls to the running shop's services, as any client would make them.
@@ -156,16 +156,7 @@ final class ShopClient {
 	}
 
 	private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
-		try {
-			return this.http.send(request.timeout(Duration.ofSeconds(30)).build(), body);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return LoopbackHttp.send(this.http, request.timeout(Duration.ofSeconds(30)).build(), body);
 	}
 
 }

@@ -18,6 +18,8 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.xboxshop.websupport.problem.ProblemCatalog;
+
 /**
  * Every error leaves as {@code application/problem+json} with one of the contract's
  * problem types, and never with a stack trace.
@@ -45,7 +47,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 				ex.getMostSpecificCause().toString());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"Our order store did not answer in time; please try again (the same request never buys twice).");
-		problem.setType(ProblemException.type("order-store-unavailable"));
+		problem.setType(ProblemCatalog.type("order-store-unavailable"));
 		problem.setTitle("Order store unavailable");
 		problem.setInstance(URI.create(request.getRequestURI()));
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
@@ -56,7 +58,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side; please try again.");
-		problem.setType(ProblemException.type("internal-error"));
+		problem.setType(ProblemCatalog.type("internal-error"));
 		problem.setTitle("Internal error");
 		problem.setInstance(URI.create(request.getRequestURI()));
 		return ResponseEntity.internalServerError().body(problem);
@@ -68,21 +70,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
 		ProblemDetail problem = (body instanceof ProblemDetail detail) ? detail : ProblemDetail.forStatus(status);
-		problem.setType(ProblemException.type(slug(status)));
+		problem.setType(ProblemCatalog.type(ProblemCatalog.slugFor(status)));
 		problem.setInstance(URI.create(servletRequest.getRequestURI()));
 		return super.handleExceptionInternal(ex, problem, headers, status, request);
-	}
-
-	private static String slug(HttpStatusCode status) {
-		return switch (status.value()) {
-			case 400 -> "malformed-request";
-			case 404 -> "not-found";
-			case 405 -> "method-not-allowed";
-			case 406 -> "not-acceptable";
-			case 413 -> "payload-too-large";
-			case 415 -> "unsupported-media-type";
-			default -> "http-" + status.value();
-		};
 	}
 
 }

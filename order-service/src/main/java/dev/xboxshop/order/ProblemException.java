@@ -6,14 +6,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
+import dev.xboxshop.websupport.problem.ProblemCatalog;
+
 /**
  * A fact that ends a request with an RFC 9457 problem. Subclasses name the fact
  * ({@code SoldOut}, {@code PurchaseLimitReached}); the slug is the last segment of the
  * problem type, as docs/contracts.md lists it.
  */
 public class ProblemException extends RuntimeException {
-
-	private static final String TYPE_BASE = "https://xbox-shop.example/problems/";
 
 	private final HttpStatus status;
 
@@ -24,12 +24,13 @@ public class ProblemException extends RuntimeException {
 	protected ProblemException(HttpStatus status, String slug, String title, String detail) {
 		super(detail);
 		this.status = status;
-		this.slug = slug;
+		this.slug = ProblemCatalog.checked(status, slug);
 		this.title = title;
 	}
 
+	/** The problem type of a slug, from the shop's one catalogue. */
 	public static URI type(String slug) {
-		return URI.create(TYPE_BASE + slug);
+		return ProblemCatalog.type(slug);
 	}
 
 	public HttpStatus status() {

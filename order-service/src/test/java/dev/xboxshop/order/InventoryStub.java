@@ -1,23 +1,22 @@
 package dev.xboxshop.order;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.xboxshop.testsupport.http.StubServer;
 
 /**
  * A stand-in for inventory-service's catalog and reservation API (a peer HTTP service, so
@@ -43,7 +42,7 @@ public final class InventoryStub implements AutoCloseable {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpServer server;
+	private final StubServer server;
 
 	private final ExecutorService executor = Executors.newCachedThreadPool();
 
@@ -71,19 +70,14 @@ public final class InventoryStub implements AutoCloseable {
 
 	private volatile CountDownLatch hold;
 
+	private final AtomicInteger held = new AtomicInteger();
+
 	private InventoryStub() {
-		try {
-			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		this.server.createContext("/api/reservations", this::reservations);
-		this.server.createContext("/api/stock", this::stock);
-		this.server.createContext("/api/products", this::products);
+		this.server = StubServer.start(this.executor)
+			.route("/api/reservations", this::reservations)
+			.route("/api/stock", this::stock)
+			.route("/api/products", this::products);
 		CATALOG.forEach((product) -> this.products.put(product.sku(), product));
-		this.server.setExecutor(this.executor);
-		this.server.start();
 	}
 
 	public static InventoryStub start() {
@@ -91,7 +85,7 @@ public final class InventoryStub implements AutoCloseable {
 	}
 
 	public String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.url();
 	}
 
 	/** Forget every reservation and setting. */
@@ -147,6 +141,11 @@ public final class InventoryStub implements AutoCloseable {
 	/** Hold every reservation request until {@link #letGo()}. */
 	public void holdReservations() {
 		this.hold = new CountDownLatch(1);
+	}
+
+	/** How many requests are held unanswered right now. */
+	public int held() {
+		return this.held.get();
 	}
 
 	public void letGo() {
@@ -337,11 +336,15 @@ public final class InventoryStub implements AutoCloseable {
 	private void awaitHold() {
 		CountDownLatch latch = this.hold;
 		if (latch != null) {
+			this.held.incrementAndGet();
 			try {
 				latch.await(30, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+			}
+			finally {
+				this.held.decrementAndGet();
 			}
 		}
 	}
@@ -352,18 +355,13 @@ public final class InventoryStub implements AutoCloseable {
 	}
 
 	private static void send(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders()
-			.set("Content-Type", (status >= 400) ? "application/problem+json" : "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
+		StubServer.send(exchange, status, body);
 	}
 
 	@Override
 	public void close() {
 		letGo();
-		this.server.stop(0);
-		this.executor.shutdownNow();
+		this.server.close();
 	}
 
 	private record Product(String sku, String name, long priceCents, int maxPerOrder) {

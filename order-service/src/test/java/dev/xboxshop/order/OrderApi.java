@@ -1,17 +1,15 @@
 package dev.xboxshop.order;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.xboxshop.testsupport.http.LoopbackHttp;
 
 /**
  * The order service's HTTP API as a test sees it: real requests to the running server.
@@ -22,15 +20,10 @@ public final class OrderApi {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
-
-	private final String base;
+	private final LoopbackHttp http;
 
 	public OrderApi(int port) {
-		this.base = "http://localhost:" + port;
+		this.http = new LoopbackHttp("http://localhost:" + port);
 	}
 
 	public static String orderJson(String customerId, String sku, int quantity) {
@@ -80,26 +73,17 @@ public final class OrderApi {
 	}
 
 	public Response send(HttpRequest.Builder request) {
-		try {
-			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		HttpResponse<String> response = this.http.send(request);
+		return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+				response.body());
 	}
 
 	public HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(30));
+		return this.http.request(path);
 	}
 
 	public HttpClient client() {
-		return this.http;
+		return this.http.client();
 	}
 
 	/**

@@ -2,8 +2,6 @@ package dev.xboxshop.websupport;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -14,9 +12,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.xboxshop.websupport.problem.ProblemResponses;
 
 /**
  * Refuses request bodies over the limit with 413 {@code payload-too-large} before
@@ -25,8 +23,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * past it.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
-
-	static final String TYPE = "https://xbox-shop.example/problems/payload-too-large";
 
 	private final int limitBytes;
 
@@ -58,15 +54,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 	}
 
 	private void tooLarge(String instance, HttpServletResponse response) throws IOException {
-		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", TYPE);
-		problem.put("title", "Content Too Large");
-		problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-		problem.put("detail", "The request body is over the limit of " + this.limitBytes + " bytes.");
-		problem.put("instance", instance);
-		this.json.writeValue(response.getOutputStream(), problem);
+		ProblemResponses.write(response, this.json, "payload-too-large",
+				"The request body is over the limit of " + this.limitBytes + " bytes.", instance);
 	}
 
 	private static final class ReplayedBody extends HttpServletRequestWrapper {

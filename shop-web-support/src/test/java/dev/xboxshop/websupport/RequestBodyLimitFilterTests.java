@@ -6,12 +6,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+
+import dev.xboxshop.websupport.problem.ProblemCatalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +28,7 @@ class RequestBodyLimitFilterTests {
 
 		assertThat(response.getStatus()).isEqualTo(413);
 		assertThat(response.getContentType()).isEqualTo("application/problem+json");
-		assertThat(response.getContentAsString()).contains(RequestBodyLimitFilter.TYPE)
+		assertThat(response.getContentAsString()).contains(ProblemCatalog.TYPE_BASE + "payload-too-large")
 			.contains("\"instance\":\"/api/x\"");
 	}
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -43,6 +44,9 @@ public final class StandInGateway {
 	// delayed answers wait on this; reset() opens it so no late answer outlives its test
 	private volatile CountDownLatch released = new CountDownLatch(1);
 
+	// delayed answers waiting right now, counted afresh for each test
+	private volatile AtomicInteger held = new AtomicInteger();
+
 	private StandInGateway() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.setExecutor(Executors.newCachedThreadPool((task) -> {
@@ -67,6 +71,11 @@ public final class StandInGateway {
 		return shared;
 	}
 
+	/** How many delayed answers are still waiting, unsent. */
+	public int held() {
+		return this.held.get();
+	}
+
 	public String url() {
 		return "http://" + this.server.getAddress().getHostString() + ":" + this.server.getAddress().getPort();
 	}
@@ -75,6 +84,7 @@ public final class StandInGateway {
 	public void reset() {
 		this.released.countDown();
 		this.released = new CountDownLatch(1);
+		this.held = new AtomicInteger();
 		this.recorded.clear();
 		this.routes.clear();
 		answer("GET", "/api/products/" + SKU, 200, product(42));
@@ -132,7 +142,14 @@ public final class StandInGateway {
 			this.recorded.add(new Recorded(method, path, exchange.getRequestURI().getQuery(), headers, body));
 			Answer answer = answerFor(method, path);
 			if (!answer.delay().isZero()) {
-				this.released.await(answer.delay().toMillis(), TimeUnit.MILLISECONDS);
+				AtomicInteger waiting = this.held;
+				waiting.incrementAndGet();
+				try {
+					this.released.await(answer.delay().toMillis(), TimeUnit.MILLISECONDS);
+				}
+				finally {
+					waiting.decrementAndGet();
+				}
 			}
 			byte[] bytes = answer.json().getBytes(StandardCharsets.UTF_8);
 			String type = (answer.status() >= 400) ? "application/problem+json" : "application/json";

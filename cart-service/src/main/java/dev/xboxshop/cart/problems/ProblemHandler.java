@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.xboxshop.websupport.problem.ProblemCatalog;
+
 /**
  * Every error leaves as {@code application/problem+json} with a shop problem type; no
  * stack trace reaches a client.
@@ -29,14 +31,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			log.warn("{}: {}", problem.getSlug(), problem.getMessage(), problem.getCause());
 		}
 		return ResponseEntity.status(problem.getStatus())
-			.body(Problems.of(problem.getStatus(), problem.getSlug(), problem.getMessage()));
+			.body(ProblemCatalog.problem(problem.getSlug(), problem.getMessage()));
 	}
 
 	@ExceptionHandler(DataAccessException.class)
 	ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException ex) {
 		log.warn("cart store failed", ex);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "cart-store-unavailable",
+			.body(ProblemCatalog.problem("cart-store-unavailable",
 					"The cart store is unavailable; try again shortly."));
 	}
 
@@ -44,7 +46,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("unexpected failure", ex);
 		return ResponseEntity.internalServerError()
-			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong."));
+			.body(ProblemCatalog.problem("internal-error", "Something went wrong."));
 	}
 
 	/**
@@ -55,7 +57,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = (body instanceof ProblemDetail detail) ? detail
 				: ProblemDetail.forStatusAndDetail(status, ex.getMessage());
-		problem.setType(Problems.of(status, Problems.slugFor(status), "").getType());
+		problem.setType(ProblemCatalog.type(ProblemCatalog.slugFor(status)));
 		return super.handleExceptionInternal(ex, problem, headers, status, request);
 	}
 

@@ -2,6 +2,8 @@ package dev.xboxshop.cart.problems;
 
 import org.springframework.http.HttpStatus;
 
+import dev.xboxshop.websupport.problem.ProblemCatalog;
+
 /**
  * A failure the client is told about as {@code application/problem+json}: each subclass
  * is one fact with its status and problem type slug.
@@ -19,7 +21,7 @@ public abstract class ShopProblem extends RuntimeException {
 	protected ShopProblem(HttpStatus status, String slug, String detail, Throwable cause) {
 		super(detail, cause);
 		this.status = status;
-		this.slug = slug;
+		this.slug = ProblemCatalog.checked(status, slug);
 	}
 
 	public HttpStatus getStatus() {

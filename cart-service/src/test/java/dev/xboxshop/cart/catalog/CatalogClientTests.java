@@ -56,10 +56,10 @@ class CatalogClientTests {
 	}
 
 	@Test
-	void givesUpOnASilentCatalogAfterTheTimeout() {
-		long start = System.nanoTime();
+	void givesUpOnASilentCatalogWhileTheCatalogStillHoldsTheRead() {
 		assertThatExceptionOfType(CatalogUnavailable.class).isThrownBy(() -> this.client.product("SILENT"));
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+		// the stub never answers SILENT until it stops: the client gave up by itself
+		assertThat(stub.held()).isEqualTo(1);
 	}
 
 	private static CatalogClient clientFor(String url) {

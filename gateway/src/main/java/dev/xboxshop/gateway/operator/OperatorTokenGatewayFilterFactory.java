@@ -1,8 +1,5 @@
 package dev.xboxshop.gateway.operator;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
@@ -12,28 +9,28 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
+import dev.xboxshop.websupport.operator.OperatorToken;
+
 /**
  * {@code OperatorToken} in a route's filters: the request passes only with
- * {@code Authorization: Bearer <shop.operator.token>}, else 401 problem+json. The
+ * {@code Authorization: Bearer <shop.operator.token>}, else 401 problem+json, by the same
+ * {@link OperatorToken} check as the services (a blank token fails the start). The
  * services check the token too; the edge refuses early so an attacker never reaches them.
  */
 @Component
 class OperatorTokenGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
 
-	private final byte[] expected;
+	private final OperatorToken token;
 
 	OperatorTokenGatewayFilterFactory(OperatorProperties properties) {
-		this.expected = ("Bearer " + properties.token()).getBytes(StandardCharsets.UTF_8);
+		this.token = new OperatorToken(properties.token());
 	}
 
 	@Override
 	public GatewayFilter apply(Object config) {
 		return (exchange, chain) -> {
-			String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-			if (authorization == null
-					|| !MessageDigest.isEqual(this.expected, authorization.getBytes(StandardCharsets.UTF_8))) {
-				return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED,
-						"Operator endpoints need Authorization: Bearer <operator token>."));
+			if (!this.token.admits(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION))) {
+				return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, OperatorToken.REFUSAL));
 			}
 			return chain.filter(exchange);
 		};

@@ -21,6 +21,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 
+import dev.xboxshop.websupport.problem.ProblemCatalog;
+
 /**
  * Whatever fails at the edge (no route, rate limit, missing operator token, a backend
  * that cannot be reached or does not answer in time) leaves as
@@ -61,7 +63,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			headers.set(HttpHeaders.RETRY_AFTER, "1");
 		}
 		byte[] body = this.jsonMapper.writeValueAsBytes(
-				Problems.body(failure.status(), Problems.slugFor(failure.status()), failure.detail(), exchange));
+				Problems.body(failure.status(), ProblemCatalog.slugFor(failure.status()), failure.detail(), exchange));
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 

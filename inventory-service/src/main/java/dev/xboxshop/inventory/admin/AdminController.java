@@ -15,7 +15,8 @@ import dev.xboxshop.inventory.warehouse.Chaos;
 import dev.xboxshop.inventory.warehouse.ChaosSwitch;
 
 /**
- * Operator controls; {@link OperatorTokenInterceptor} guards every one of them.
+ * Operator controls; the operator token check ({@link AdminWebConfiguration}) guards
+ * every one of them.
  */
 @RestController
 @RequestMapping("/api/admin")

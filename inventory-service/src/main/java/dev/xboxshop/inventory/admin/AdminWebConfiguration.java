@@ -1,23 +1,16 @@
 package dev.xboxshop.inventory.admin;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.context.annotation.Import;
 
+import dev.xboxshop.websupport.operator.OperatorTokenConfiguration;
+
+/**
+ * The operator endpoints need the operator's bearer token ({@code shop.operator.token});
+ * the service does not start with a blank one.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OperatorProperties.class)
-class AdminWebConfiguration implements WebMvcConfigurer {
-
-	private final OperatorProperties operator;
-
-	AdminWebConfiguration(OperatorProperties operator) {
-		this.operator = operator;
-	}
-
-	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new OperatorTokenInterceptor(this.operator.token())).addPathPatterns("/api/admin/**");
-	}
+@Import(OperatorTokenConfiguration.class)
+class AdminWebConfiguration {
 
 }

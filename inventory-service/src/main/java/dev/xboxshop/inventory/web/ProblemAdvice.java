@@ -17,6 +17,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.xboxshop.websupport.problem.ProblemCatalog;
+
 /**
  * Every error leaves as {@code application/problem+json} with a contract type; no stack
  * traces and no Boot default error bodies.
@@ -28,7 +30,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<ProblemDetail> handleProblem(ProblemException ex) {
-		ProblemDetail problem = Problems.of(ex.status(), ex.slug(), ex.getMessage());
+		ProblemDetail problem = ProblemCatalog.problem(ex.slug(), ex.getMessage());
 		ex.properties().forEach(problem::setProperty);
 		return ResponseEntity.status(ex.status()).headers(ex.headers()).body(problem);
 	}
@@ -36,8 +38,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
 		return ResponseEntity.badRequest()
-			.body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
-					"Parameter '" + ex.getName() + "' has the wrong type"));
+			.body(ProblemCatalog.problem("malformed-request", "Parameter '" + ex.getName() + "' has the wrong type"));
 	}
 
 	// A store failure is not a refusal: a script may have run before the connection
@@ -48,7 +49,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> handleStoreFailure(DataAccessException ex) {
 		log.warn("Stock store unavailable: " + ex.getMessage());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "stock-store-unavailable",
+			.body(ProblemCatalog.problem("stock-store-unavailable",
 					"The stock store cannot be reached; the outcome is unknown, try again shortly"));
 	}
 
@@ -56,13 +57,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
 		log.error("Unexpected failure", ex);
 		return ResponseEntity.internalServerError()
-			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong on our side"));
+			.body(ProblemCatalog.problem("internal-error", "Something went wrong on our side"));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = Problems.of(status, "malformed-request",
+		ProblemDetail problem = ProblemCatalog.forStatus(status,
 				"The request body is not readable JSON of the expected shape");
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
@@ -75,7 +76,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		}
 		if (body instanceof ProblemDetail problem
 				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-			problem.setType(Problems.type(Problems.slugFor(statusCode.value())));
+			problem.setType(ProblemCatalog.type(ProblemCatalog.slugFor(statusCode)));
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
 	}

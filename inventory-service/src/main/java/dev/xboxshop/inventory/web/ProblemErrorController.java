@@ -12,6 +12,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.xboxshop.websupport.problem.ProblemCatalog;
+
 /**
  * Replaces Boot's error page so that whatever reaches the container's error path (errors
  * raised outside Spring MVC) still leaves as problem+json.
@@ -24,12 +26,12 @@ class ProblemErrorController implements ErrorController {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = (code instanceof Integer value) ? value : HttpStatus.NOT_FOUND.value();
 		HttpStatus resolved = HttpStatus.resolve(status);
-		String title = (resolved != null) ? resolved.getReasonPhrase() : "Error";
+		String detail = (resolved != null) ? resolved.getReasonPhrase() : "Error";
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String instance = (uri != null) ? uri.toString() : request.getRequestURI();
 		return ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(Problems.asMap(status, title, title, instance));
+			.body(ProblemCatalog.asMap(status, ProblemCatalog.slugFor(status), detail, instance));
 	}
 
 }

@@ -11,6 +11,8 @@ import org.apache.coyote.ActionCode;
 
 import org.springframework.http.HttpStatus;
 
+import dev.xboxshop.websupport.problem.ProblemCatalog;
+
 /**
  * Tomcat's own error page, for requests it rejects before Spring sees them (an
  * undecodable URI, for example), written as problem+json instead of an HTML page. Tomcat
@@ -36,8 +38,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			response.setCharacterEncoding("utf-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write("{\"type\":\"" + Problems.type(Problems.slugFor(status)) + "\",\"title\":\"" + title
-						+ "\",\"status\":" + status + ",\"detail\":\"The request was rejected: " + title + "\"}");
+				writer.write("{\"type\":\"" + ProblemCatalog.type(ProblemCatalog.slugFor(status)) + "\",\"title\":\""
+						+ title + "\",\"status\":" + status + ",\"detail\":\"The request was rejected: " + title
+						+ "\"}");
 				response.finishResponse();
 			}
 		}

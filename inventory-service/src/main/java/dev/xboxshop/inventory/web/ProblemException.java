@@ -5,6 +5,8 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
+import dev.xboxshop.websupport.problem.ProblemCatalog;
+
 /**
  * A fact about a request that leaves the service as {@code application/problem+json} with
  * a stable type ({@code https://xbox-shop.example/problems/<slug>}).
@@ -18,7 +20,7 @@ public abstract class ProblemException extends RuntimeException {
 	protected ProblemException(HttpStatus status, String slug, String detail) {
 		super(detail, null, false, false);
 		this.status = status;
-		this.slug = slug;
+		this.slug = ProblemCatalog.checked(status, slug);
 	}
 
 	public HttpStatus status() {

@@ -15,7 +15,7 @@ import dev.xboxshop.inventory.catalog.StockLevel;
 import dev.xboxshop.inventory.warehouse.Chaos;
 import dev.xboxshop.inventory.warehouse.ChaosSwitch;
 
-import static dev.xboxshop.inventory.ProblemAssert.assertProblem;
+import static dev.xboxshop.testsupport.http.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @InventoryIntegrationTest

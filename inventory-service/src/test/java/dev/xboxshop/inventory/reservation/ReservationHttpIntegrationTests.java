@@ -21,7 +21,7 @@ import dev.xboxshop.inventory.TestProducts;
 import dev.xboxshop.inventory.catalog.StockKeys;
 import dev.xboxshop.inventory.catalog.StockLevel;
 
-import static dev.xboxshop.inventory.ProblemAssert.assertProblem;
+import static dev.xboxshop.testsupport.http.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @InventoryIntegrationTest

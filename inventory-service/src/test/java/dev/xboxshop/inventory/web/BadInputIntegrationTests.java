@@ -22,7 +22,7 @@ import dev.xboxshop.inventory.InventoryIntegrationTest;
 import dev.xboxshop.inventory.TestProducts;
 import dev.xboxshop.inventory.catalog.StockLevel;
 
-import static dev.xboxshop.inventory.ProblemAssert.assertProblem;
+import static dev.xboxshop.testsupport.http.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,4 +1,4 @@
-package dev.xboxshop.inventory;
+package dev.xboxshop.testsupport.http;
 
 import java.net.http.HttpResponse;
 
@@ -8,7 +8,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks that a response is the contract's problem+json of the given status and type.
+ * Checks that a response is the contract's problem+json
+ * ({@code type, title, status, detail}) of the given status and slug, with no stack trace
+ * in it.
  */
 public final class ProblemAssert {
 
