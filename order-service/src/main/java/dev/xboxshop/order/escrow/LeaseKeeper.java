@@ -1,0 +1,207 @@
+package dev.xboxshop.order.escrow;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import dev.xboxshop.order.inventory.WarehouseUnavailable;
+
+/**
+ * Keeps this replica's leases: renews them by heartbeat (reporting what it sold), refills
+ * a quota in batches before it runs dry (sized from the recent sales rate), gets more at
+ * once when a shopper finds it empty (concurrent shoppers share one warehouse trip), and
+ * gives every lease back when the replica stops.
+ */
+@Component
+class LeaseKeeper implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
+
+	private final EscrowQuotas quotas;
+
+	private final LeaseClient inventory;
+
+	private final EscrowProperties properties;
+
+	private final String replicaId;
+
+	private final Map<String, CompletableFuture<LeaseAnswer>> grants = new ConcurrentHashMap<>();
+
+	private final Map<String, SalesRate> rates = new ConcurrentHashMap<>();
+
+	/** Skus with a background refill queued or under way (one at a time per sku). */
+	private final Set<String> queued = ConcurrentHashMap.newKeySet();
+
+	private final ExecutorService refills = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "escrow-refill");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private volatile boolean running;
+
+	LeaseKeeper(EscrowQuotas quotas, LeaseClient inventory, EscrowProperties properties, ReplicaId replicaId) {
+		this.quotas = quotas;
+		this.inventory = inventory;
+		this.properties = properties;
+		this.replicaId = replicaId.value();
+	}
+
+	String replicaId() {
+		return this.replicaId;
+	}
+
+	/**
+	 * Get more of the sku now (one warehouse trip, shared with concurrent callers).
+	 * @return inventory's answer
+	 * @throws WarehouseUnavailable when inventory does not answer
+	 */
+	LeaseAnswer refillNow(String sku, int atLeast) {
+		CompletableFuture<LeaseAnswer> mine = new CompletableFuture<>();
+		CompletableFuture<LeaseAnswer> running = this.grants.putIfAbsent(sku, mine);
+		if (running != null) {
+			return running.join();
+		}
+		try {
+			mine.complete(grant(sku, Math.max(atLeast, batch(sku))));
+		}
+		catch (RuntimeException ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.grants.remove(sku, mine);
+		}
+		return mine.join();
+	}
+
+	/**
+	 * A sale took units: count them, and refill in the background when the quota runs
+	 * low.
+	 */
+	void sold(String sku, int units, long left) {
+		this.rates.computeIfAbsent(sku, (key) -> new SalesRate()).add(units);
+		if (left < lowWater(sku) && this.running && this.queued.add(sku)) {
+			this.refills.execute(() -> {
+				try {
+					refillNow(sku, 1);
+				}
+				catch (RuntimeException ex) {
+					log.debug("Escrow refill of {} failed: {}", sku, ex.getMessage());
+				}
+				finally {
+					this.queued.remove(sku);
+				}
+			});
+		}
+	}
+
+	/**
+	 * Units a refill asks for: enough for the refill horizon at the recent sales rate.
+	 */
+	int batch(String sku) {
+		double perSecond = this.rates.computeIfAbsent(sku, (key) -> new SalesRate()).perSecond();
+		long wanted = (long) Math.ceil(perSecond * this.properties.refillHorizon().toMillis() / 1000.0);
+		return (int) Math.max(this.properties.minBatch(), Math.min(this.properties.maxBatch(), wanted));
+	}
+
+	private long lowWater(String sku) {
+		return Math.max(1, batch(sku) / 2);
+	}
+
+	private LeaseAnswer grant(String sku, int wanted) {
+		LeaseAnswer answer = this.inventory.grant(sku, this.replicaId, wanted, this.quotas.sold(sku, this.replicaId));
+		this.quotas.adopt(answer, this.replicaId);
+		return answer;
+	}
+
+	@Scheduled(fixedDelayString = "${shop.order.escrow.heartbeat:1s}")
+	void heartbeat() {
+		if (!this.running) {
+			return;
+		}
+		for (String sku : this.quotas.skus(this.replicaId)) {
+			this.rates.computeIfAbsent(sku, (key) -> new SalesRate()).tick();
+			try {
+				grant(sku, 0);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Lease of {} not renewed: {}", sku, ex.getMessage());
+			}
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/** Give every lease back: stop selling from it first, so the sold count is final. */
+	@Override
+	public void stop() {
+		this.running = false;
+		for (String sku : this.quotas.skus(this.replicaId)) {
+			try {
+				long sold = this.quotas.close(sku, this.replicaId);
+				this.quotas.adopt(this.inventory.giveBack(sku, this.replicaId, sold), this.replicaId);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Lease of {} not given back (it expires by itself): {}", sku, ex.getMessage());
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stops after the web server stopped taking orders, before Redis goes. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 1024;
+	}
+
+	/** Units sold per second, smoothed over heartbeats. */
+	private static final class SalesRate {
+
+		private final AtomicLong sinceTick = new AtomicLong();
+
+		private volatile long tickedAt = System.nanoTime();
+
+		private volatile double perSecond;
+
+		void add(long units) {
+			this.sinceTick.addAndGet(units);
+		}
+
+		synchronized void tick() {
+			long now = System.nanoTime();
+			double seconds = Math.max((now - this.tickedAt) / 1e9, 0.001);
+			double latest = this.sinceTick.getAndSet(0) / seconds;
+			this.perSecond = 0.5 * this.perSecond + 0.5 * latest;
+			this.tickedAt = now;
+		}
+
+		double perSecond() {
+			long now = System.nanoTime();
+			double seconds = (now - this.tickedAt) / 1e9;
+			// within a tick, a burst counts at once
+			double current = (seconds > 0.2) ? this.sinceTick.get() / seconds : 0;
+			return Math.max(this.perSecond, current);
+		}
+
+	}
+
+}
