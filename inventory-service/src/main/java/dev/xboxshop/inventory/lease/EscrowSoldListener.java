@@ -32,8 +32,10 @@ class EscrowSoldListener {
 			groupId = "${spring.kafka.consumer.group-id:inventory-service}")
 	void onEscrowSold(String value) {
 		EscrowSold sold = parse(value);
+		// a replica may sell from another live replica's quota: each line names its lease
 		sold.items()
-			.forEach((item) -> this.ledger.settle(sold.orderId(), item.sku(), item.quantity(), sold.replicaId()));
+			.forEach((item) -> this.ledger.settle(sold.orderId(), item.sku(), item.quantity(),
+					(item.replicaId() != null) ? item.replicaId() : sold.replicaId()));
 	}
 
 	private EscrowSold parse(String value) {

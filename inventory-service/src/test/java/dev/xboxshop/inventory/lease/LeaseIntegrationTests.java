@@ -111,6 +111,21 @@ class LeaseIntegrationTests {
 	}
 
 	@Test
+	void recordsASaleAgainstTheLeaseItCameFromWhenAnotherReplicaSoldIt() {
+		String sku = this.products.create(20, 5);
+		grant(sku, "replica-a", 5, 0);
+		grant(sku, "replica-b", 5, 0);
+		String orderId = TestProducts.orderId();
+		sold(orderId, sku, 2, "replica-a", "replica-b");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.products.level(sku).reserved()).isEqualTo(2));
+		assertThat(this.redis.opsForHash().entries(StockKeys.reservation(sku, orderId))).containsEntry("lease",
+				"replica-b");
+		assertThat(this.redis.opsForHash().entries(LeaseKeys.lease(sku, "replica-b"))).containsEntry("settled", "2");
+		assertThat(this.redis.opsForHash().entries(LeaseKeys.lease(sku, "replica-a"))).doesNotContainKey("settled");
+	}
+
+	@Test
 	void aReturnedLeaseGivesItsUnsoldUnitsBackAtOnceAndARepeatChangesNothing() {
 		String sku = this.products.create(30, 5);
 		grant(sku, "replica-a", 7, 0);
@@ -174,9 +189,13 @@ class LeaseIntegrationTests {
 	}
 
 	private void sold(String orderId, String sku, int quantity, String replica) {
+		sold(orderId, sku, quantity, replica, replica);
+	}
+
+	private void sold(String orderId, String sku, int quantity, String seller, String lease) {
 		String event = this.json.writeValueAsString(Map.of("eventId", UUID.randomUUID().toString(), "occurredAt",
-				"2026-11-20T10:00:00Z", "orderId", orderId, "replicaId", replica, "items",
-				List.of(Map.of("sku", sku, "quantity", quantity, "replicaId", replica))));
+				"2026-11-20T10:00:00Z", "orderId", orderId, "replicaId", seller, "items",
+				List.of(Map.of("sku", sku, "quantity", quantity, "replicaId", lease))));
 		this.kafka.send(EscrowSoldListener.TOPIC, orderId, event).join();
 	}
 

@@ -77,7 +77,7 @@ public class EscrowSales {
 					}
 			}
 			LeaseAnswer grant = this.keeper.refillNow(placement.detail(), quantity(order, placement.detail()));
-			nothingLeft = grant.moved() == 0 && grant.available() == 0;
+			nothingLeft = grant.moved() == 0 && grant.available() <= 0;
 			if (System.nanoTime() > giveUpAt) {
 				// the last units keep going to other shoppers first: try again
 				throw new WarehouseBusy();

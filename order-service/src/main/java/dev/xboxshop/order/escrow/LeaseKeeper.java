@@ -43,6 +43,15 @@ class LeaseKeeper implements SmartLifecycle {
 	/** Skus with a background refill queued or under way (one at a time per sku). */
 	private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * One per sku: a grant never overlaps a give-back, so the sold count a return sends
+	 * is final.
+	 */
+	private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+	/** Skus whose quota this replica gave back and has not asked for again. */
+	private final Set<String> givenBack = ConcurrentHashMap.newKeySet();
+
 	private final ExecutorService refills = Executors.newSingleThreadExecutor((task) -> {
 		Thread thread = new Thread(task, "escrow-refill");
 		thread.setDaemon(true);
@@ -121,9 +130,19 @@ class LeaseKeeper implements SmartLifecycle {
 	}
 
 	private LeaseAnswer grant(String sku, int wanted) {
-		LeaseAnswer answer = this.inventory.grant(sku, this.replicaId, wanted, this.quotas.sold(sku, this.replicaId));
-		this.quotas.adopt(answer, this.replicaId);
-		return answer;
+		synchronized (lock(sku)) {
+			if (wanted > 0) {
+				this.givenBack.remove(sku);
+			}
+			LeaseAnswer answer = this.inventory.grant(sku, this.replicaId, wanted,
+					this.quotas.sold(sku, this.replicaId));
+			this.quotas.adopt(answer, this.replicaId);
+			return answer;
+		}
+	}
+
+	private Object lock(String sku) {
+		return this.locks.computeIfAbsent(sku, (key) -> new Object());
 	}
 
 	@Scheduled(fixedDelayString = "${shop.order.escrow.heartbeat:1s}")
@@ -132,13 +151,31 @@ class LeaseKeeper implements SmartLifecycle {
 			return;
 		}
 		for (String sku : this.quotas.skus(this.replicaId)) {
-			this.rates.computeIfAbsent(sku, (key) -> new SalesRate()).tick();
+			if (this.givenBack.contains(sku)) {
+				continue;
+			}
+			SalesRate rate = this.rates.computeIfAbsent(sku, (key) -> new SalesRate());
+			rate.tick();
 			try {
-				grant(sku, 0);
+				if (rate.idleFor() > this.properties.idleReturn().toNanos()) {
+					giveBack(sku);
+				}
+				else {
+					grant(sku, 0);
+				}
 			}
 			catch (RuntimeException ex) {
 				log.warn("Lease of {} not renewed: {}", sku, ex.getMessage());
 			}
+		}
+	}
+
+	/** Stop selling from the quota, then hand its unsold units back to inventory. */
+	private void giveBack(String sku) {
+		synchronized (lock(sku)) {
+			long sold = this.quotas.close(sku, this.replicaId);
+			this.quotas.adopt(this.inventory.giveBack(sku, this.replicaId, sold), this.replicaId);
+			this.givenBack.add(sku);
 		}
 	}
 
@@ -153,8 +190,7 @@ class LeaseKeeper implements SmartLifecycle {
 		this.running = false;
 		for (String sku : this.quotas.skus(this.replicaId)) {
 			try {
-				long sold = this.quotas.close(sku, this.replicaId);
-				this.quotas.adopt(this.inventory.giveBack(sku, this.replicaId, sold), this.replicaId);
+				giveBack(sku);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Lease of {} not given back (it expires by itself): {}", sku, ex.getMessage());
@@ -182,8 +218,15 @@ class LeaseKeeper implements SmartLifecycle {
 
 		private volatile double perSecond;
 
+		private volatile long lastSale = System.nanoTime();
+
 		void add(long units) {
 			this.sinceTick.addAndGet(units);
+			this.lastSale = System.nanoTime();
+		}
+
+		long idleFor() {
+			return System.nanoTime() - this.lastSale;
 		}
 
 		synchronized void tick() {
