@@ -15,14 +15,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.xboxshop.inventory.catalog.CatalogEntry;
 import dev.xboxshop.inventory.catalog.ProductCatalog;
+import dev.xboxshop.inventory.catalog.StockLedger;
 import dev.xboxshop.inventory.catalog.UnknownProduct;
 import dev.xboxshop.inventory.warehouse.Warehouse;
 import dev.xboxshop.inventory.warehouse.WarehouseBulkhead;
 
 /**
  * Leases of stock for escrow checkout. A grant that moves units is one warehouse trip
- * (through the bulkhead); a renewal and a return are Redis only, so a heartbeat never
- * waits for the warehouse.
+ * (through the bulkhead); a renewal, a grant of a sold-out sku and a return are Redis
+ * only, so a heartbeat or a sold-out answer never waits for the warehouse.
  */
 @RestController
 @RequestMapping("/api/leases")
@@ -40,8 +41,11 @@ class LeaseController {
 
 	private final LeaseProperties properties;
 
+	private final StockLedger stock;
+
 	LeaseController(LeaseLedger ledger, ProductCatalog catalog, Warehouse warehouse, WarehouseBulkhead bulkhead,
-			LeaseProperties properties) {
+			LeaseProperties properties, StockLedger stock) {
+		this.stock = stock;
 		this.ledger = ledger;
 		this.catalog = catalog;
 		this.warehouse = warehouse;
@@ -58,7 +62,8 @@ class LeaseController {
 			throw new InvalidLeaseRequest("wanted must be 0 to " + this.properties.maxGrant()
 					+ " and soldTotal 0 or more, not " + request.wanted() + " and " + request.soldTotal());
 		}
-		if (wanted == 0) {
+		// a renewal, or a sold-out sku, is answered from Redis: sold out is cheap
+		if (wanted == 0 || this.stock.available(List.of(sku)).get(0) <= 0) {
 			return this.ledger.grant(sku, replicaId, 0, soldTotal, this.properties.ttl());
 		}
 		return this.bulkhead.call(() -> {

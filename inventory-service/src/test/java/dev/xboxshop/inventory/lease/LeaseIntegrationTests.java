@@ -19,6 +19,7 @@ import dev.xboxshop.inventory.InventoryIntegrationTest;
 import dev.xboxshop.inventory.TestProducts;
 import dev.xboxshop.inventory.catalog.StockKeys;
 import dev.xboxshop.inventory.catalog.StockLevel;
+import dev.xboxshop.inventory.warehouse.Warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,6 +46,9 @@ class LeaseIntegrationTests {
 	@Autowired
 	private StringRedisTemplate redis;
 
+	@Autowired
+	private Warehouse warehouse;
+
 	@Test
 	void grantsALeaseAsOneTransferFromAvailableThatConservationCounts() {
 		String sku = this.products.create(20, 5);
@@ -66,6 +70,15 @@ class LeaseIntegrationTests {
 		assertThat(grant(sku, "replica-a", 5, 0).get("moved").asLong()).isEqualTo(1);
 		assertThat(grant(sku, "replica-b", 5, 0).get("moved").asLong()).isZero();
 		assertThat(this.products.level(sku).leased()).isEqualTo(6);
+	}
+
+	@Test
+	void answersAGrantOfASoldOutSkuWithoutAWarehouseTrip() {
+		String sku = this.products.create(1, 5);
+		assertThat(grant(sku, "replica-a", 5, 0).get("moved").asLong()).isEqualTo(1);
+		long trips = this.warehouse.trips();
+		assertThat(grant(sku, "replica-b", 5, 0).get("moved").asLong()).isZero();
+		assertThat(this.warehouse.trips()).isEqualTo(trips);
 	}
 
 	@Test
