@@ -57,6 +57,11 @@ final class ShopApi {
 		return Optional.empty();
 	}
 
+	/** Every order-service replica's escrow leases ({@code GET /api/escrow/leases}). */
+	Optional<JsonNode> escrowLeases() {
+		return json(this.settings.orderUrl() + "/api/escrow/leases");
+	}
+
 	Optional<JsonNode> backlog() {
 		return json(this.settings.orderUrl() + "/api/backlog");
 	}

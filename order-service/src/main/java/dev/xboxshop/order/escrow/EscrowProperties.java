@@ -20,8 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refillHorizon a refill asks for the units this long of recent sales would take
  * @param minBatch the fewest units a refill asks for
  * @param maxBatch the most units a refill asks for
- * @param timeout the longest wait for one lease call to inventory, and how long a shopper
- * keeps asking for more while others take each refill first
+ * @param timeout the longest wait for one lease call to inventory
+ * @param patience how long a shopper who found the quotas dry keeps asking for more while
+ * others take each refill first, before a 503 try-again
  * @param idleReturn a quota that sold nothing for this long is given back to inventory
  * (the units a sale that ended left in leases return to available)
  */
@@ -29,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EscrowProperties(@DefaultValue("") String replicaId, @DefaultValue("1s") Duration heartbeat,
 		@DefaultValue("1s") Duration margin, @DefaultValue("2500ms") Duration staleAfter,
 		@DefaultValue("2s") Duration refillHorizon, @DefaultValue("5") int minBatch, @DefaultValue("200") int maxBatch,
-		@DefaultValue("2s") Duration timeout, @DefaultValue("5s") Duration idleReturn) {
+		@DefaultValue("2s") Duration timeout, @DefaultValue("5s") Duration patience,
+		@DefaultValue("5s") Duration idleReturn) {
 
 }

@@ -42,7 +42,7 @@ public class EscrowSales {
 
 	EscrowSales(EscrowQuotas quotas, LeaseKeeper keeper, OrderRepository orders, OutboxRelay relay,
 			OrderProperties properties, EscrowProperties escrow) {
-		this.patience = escrow.timeout();
+		this.patience = escrow.patience();
 		this.quotas = quotas;
 		this.keeper = keeper;
 		this.orders = orders;

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -39,6 +40,9 @@ class LeaseKeeper implements SmartLifecycle {
 	private final Map<String, CompletableFuture<LeaseAnswer>> grants = new ConcurrentHashMap<>();
 
 	private final Map<String, SalesRate> rates = new ConcurrentHashMap<>();
+
+	/** Units shoppers are waiting for per sku while its quota is dry. */
+	private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
 
 	/** Skus with a background refill queued or under way (one at a time per sku). */
 	private final Set<String> queued = ConcurrentHashMap.newKeySet();
@@ -77,22 +81,30 @@ class LeaseKeeper implements SmartLifecycle {
 	 * @throws WarehouseUnavailable when inventory does not answer
 	 */
 	LeaseAnswer refillNow(String sku, int atLeast) {
-		CompletableFuture<LeaseAnswer> mine = new CompletableFuture<>();
-		CompletableFuture<LeaseAnswer> running = this.grants.putIfAbsent(sku, mine);
-		if (running != null) {
-			return running.join();
-		}
+		AtomicInteger waiting = this.waiting.computeIfAbsent(sku, (key) -> new AtomicInteger());
+		waiting.addAndGet(atLeast);
 		try {
-			mine.complete(grant(sku, Math.max(atLeast, batch(sku))));
-		}
-		catch (RuntimeException ex) {
-			mine.completeExceptionally(ex);
-			throw ex;
+			CompletableFuture<LeaseAnswer> mine = new CompletableFuture<>();
+			CompletableFuture<LeaseAnswer> running = this.grants.putIfAbsent(sku, mine);
+			if (running != null) {
+				return running.join();
+			}
+			try {
+				// a crowd of shoppers found the quota dry: ask for all of them at once
+				mine.complete(grant(sku, Math.min(this.properties.maxBatch(), Math.max(waiting.get(), batch(sku)))));
+			}
+			catch (RuntimeException ex) {
+				mine.completeExceptionally(ex);
+				throw ex;
+			}
+			finally {
+				this.grants.remove(sku, mine);
+			}
+			return mine.join();
 		}
 		finally {
-			this.grants.remove(sku, mine);
+			waiting.addAndGet(-atLeast);
 		}
-		return mine.join();
 	}
 
 	/**
