@@ -1,8 +1,5 @@
 package dev.xboxshop.order.escrow;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +11,6 @@ import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -34,9 +30,9 @@ class EscrowQuotas {
 
 	private static final RedisScript<List> PLACE = OrderScripts.counting("escrow/place-escrow-order", List.class);
 
-	private static final RedisScript<List> ADOPT = RedisScript.of(text("adopt-lease"), List.class);
+	private static final RedisScript<List> ADOPT = OrderScripts.plain("escrow/adopt-lease", List.class);
 
-	private static final RedisScript<Long> CLOSE = RedisScript.of(text("close-quota"), Long.class);
+	private static final RedisScript<Long> CLOSE = OrderScripts.plain("escrow/close-quota", Long.class);
 
 	private static final int CUSTOMER_INDEX_BOUND = 200;
 
@@ -139,15 +135,6 @@ class EscrowQuotas {
 
 	private static long number(Object value) {
 		return (value != null) ? Long.parseLong(value.toString()) : 0;
-	}
-
-	private static String text(String name) {
-		try {
-			return new ClassPathResource("scripts/escrow/" + name + ".lua").getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**
