@@ -71,8 +71,8 @@ public class EscrowSales {
 				case LIMIT:
 					return new Sale(Sale.State.LIMIT, order, Integer.parseInt(placement.detail()));
 				default:
-					// no quota covers it even after inventory said it has nothing left
-					if (nothingLeft) {
+					// no quota covers it, and inventory said it has nothing left
+					if (nothingLeft || this.keeper.knownSoldOut(placement.detail())) {
 						return rejected(order);
 					}
 			}

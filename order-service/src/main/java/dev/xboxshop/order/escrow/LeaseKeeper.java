@@ -41,6 +41,9 @@ class LeaseKeeper implements SmartLifecycle {
 
 	private final Map<String, SalesRate> rates = new ConcurrentHashMap<>();
 
+	/** What inventory last said was available per sku, and when (nanoTime). */
+	private final Map<String, long[]> available = new ConcurrentHashMap<>();
+
 	/** Units shoppers are waiting for per sku while its quota is dry. */
 	private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
 
@@ -149,8 +152,20 @@ class LeaseKeeper implements SmartLifecycle {
 			LeaseAnswer answer = this.inventory.grant(sku, this.replicaId, wanted,
 					this.quotas.sold(sku, this.replicaId));
 			this.quotas.adopt(answer, this.replicaId);
+			this.available.put(sku, new long[] { answer.available(), System.nanoTime() });
 			return answer;
 		}
+	}
+
+	/**
+	 * Whether inventory said within the last heartbeat and a half that it has none of the
+	 * sku left: a shopper who finds every quota dry then hears "sold out" without a call
+	 * (a restock shows within that time).
+	 */
+	boolean knownSoldOut(String sku) {
+		long[] known = this.available.get(sku);
+		return known != null && known[0] <= 0
+				&& System.nanoTime() - known[1] < this.properties.heartbeat().toNanos() * 3 / 2;
 	}
 
 	private Object lock(String sku) {

@@ -79,6 +79,20 @@ class EscrowCheckoutIntegrationTests extends OrderServiceIntegrationTestSupport 
 	}
 
 	@Test
+	void saysSoldOutWithoutCallingInventoryOnceInventorySaidItHasNoneLeft() {
+		String sku = newSku();
+		inventory.stock(sku, 1);
+		assertThat(buy(newCustomer(), sku, 1).status()).isEqualTo(201);
+		assertThat(buy(newCustomer(), sku, 1).status()).isEqualTo(409);
+		int leaseCalls = inventory.leaseCalls().size();
+		inventory.down(true);
+		Response soldOut = buy(newCustomer(), sku, 1);
+		inventory.down(false);
+		assertThat(soldOut.status()).as(soldOut.body()).isEqualTo(409);
+		assertThat(inventory.leaseCalls()).hasSize(leaseCalls);
+	}
+
+	@Test
 	void borrowsFromAnotherLiveReplicasQuotaBeforeSayingSoldOut() {
 		String sku = newSku();
 		inventory.stock(sku, 2);
