@@ -22,7 +22,8 @@ import dev.xboxshop.testsupport.RealRedis;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "shop.inventory.warehouse-latency=0ms", "shop.inventory.chaos-refresh=0ms",
-				"shop.inventory.retry-interval=100ms", "shop.inventory.warehouse-retry-interval=200ms" })
+				"shop.inventory.retry-interval=100ms", "shop.inventory.warehouse-retry-interval=200ms",
+				"shop.inventory.lease.ttl=1s" })
 @RealRedis
 @RealKafka
 @Import({ TestProducts.class, Http.class })

@@ -194,10 +194,50 @@ public class LaunchDaySimulation extends Simulation {
 	private boolean settled(ModeRun run) {
 		boolean settled = this.shop.backlog().map((backlog) -> backlog.path("inFlight").asLong(-1) == 0).orElse(false);
 		if (settled) {
+			if (run.mode.equals("escrow")) {
+				run.leasesAfterSale(reclaimLeases());
+			}
 			run.audited(verdict());
 			System.out.println("[" + run.mode + "] settled; auditor: " + run.auditVerdict());
 		}
 		return settled;
+	}
+
+	/**
+	 * Units left in escrow leases at inventory once the sale settled (stranded), then the
+	 * time until every one of them was back in available (idle quotas are given back, a
+	 * dead replica's lease expires), waiting at most a minute.
+	 */
+	private String reclaimLeases() {
+		long stranded = heldInLeases();
+		long start = System.nanoTime();
+		long held = stranded;
+		while (held > 0 && System.nanoTime() - start < Duration.ofMinutes(1).toNanos()) {
+			try {
+				Thread.sleep(250);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			held = heldInLeases();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		String answer = (held == 0) ? String.format(java.util.Locale.ROOT, "%d units, %.1f s", stranded, seconds)
+				: stranded + " units, " + held + " still leased after 60 s";
+		System.out.println("[escrow] stranded in leases: " + answer);
+		return answer;
+	}
+
+	private long heldInLeases() {
+		long held = 0;
+		JsonNode leases = this.shop.escrowLeases()
+			.orElse(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode());
+		for (JsonNode lease : leases) {
+			// units the lease still keeps for its replica that no order took
+			held += lease.path("left").asLong();
+		}
+		return held;
 	}
 
 	private String verdict() {

@@ -54,6 +54,7 @@ final class LaunchReport {
 		row(rows, "still ACCEPTED at the end", (m) -> String.valueOf(m.notFinal()));
 		row(rows, "peak backlog (in flight)", (m) -> m.peakInFlight() + (m.shedSeen() ? ", shedding" : ""));
 		row(rows, "auditor after the mode", ModeSummary::auditVerdict);
+		row(rows, "stranded in leases at the end, reclaimed after", ModeSummary::leasesAfterSale);
 		if (this.settings.capacity()) {
 			row(rows, "knee (last step that held)", (m) -> knee(m, this.settings.steps()));
 		}

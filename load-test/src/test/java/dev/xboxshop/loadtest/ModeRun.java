@@ -42,6 +42,12 @@ final class ModeRun {
 
 	private volatile String auditVerdict = "not read";
 
+	/**
+	 * Escrow only: units left in leases once the sale settled, and how long until they
+	 * were back.
+	 */
+	private volatile String leases = "-";
+
 	ModeRun(String mode, int stock, int steps, int stepSeconds) {
 		this.mode = mode;
 		this.stock = stock;
@@ -108,6 +114,14 @@ final class ModeRun {
 
 	boolean broken() {
 		return this.broken;
+	}
+
+	void leasesAfterSale(String leases) {
+		this.leases = leases;
+	}
+
+	String leasesAfterSale() {
+		return this.leases;
 	}
 
 	void audited(String verdict) {

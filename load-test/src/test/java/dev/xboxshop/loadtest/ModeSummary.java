@@ -41,12 +41,14 @@ import java.util.TreeMap;
  * @param auditVerdict the auditor's verdict once the mode's orders had settled
  * @param steps capacity steps (empty for the launch profile)
  * @param knee the last capacity step that held, null when none did or not a capacity run
+ * @param leasesAfterSale escrow: units left in leases once the sale settled, and the time
+ * until inventory had them back; "-" for the other modes
  */
 record ModeSummary(String mode, int stock, long sent, double loadSeconds, long acceptP50Ms, long acceptP95Ms,
 		long acceptP99Ms, long acceptedP50Ms, long acceptedP99Ms, long accepted, double acceptedPerSecond, long booked,
 		double bookedPerSecond, long finalP50Ms, long finalP99Ms, long confirmed, Map<String, Long> cancelledByReason,
 		long notFinal, long soldOut, long busy, long warehouse, Map<String, Long> answers, long peakInFlight,
-		boolean shedSeen, String auditVerdict, List<CapacityStep> steps, CapacityStep knee) {
+		boolean shedSeen, String auditVerdict, List<CapacityStep> steps, CapacityStep knee, String leasesAfterSale) {
 
 	static ModeSummary of(ModeRun run, Map<String, FinalOrder> orders) {
 		Collection<CheckoutAnswer> answers = List.copyOf(run.answers);
@@ -82,7 +84,8 @@ record ModeSummary(String mode, int stock, long sent, double loadSeconds, long a
 				booking.timeToFinal.at(99), booking.confirmed, booking.cancelledByReason, accepted - booking.booked,
 				count(answers, "409 sold-out"), count(answers, "503 busy"),
 				count(answers, "503 warehouse-busy") + count(answers, "503 warehouse-unavailable"), labels,
-				run.peakInFlight(), run.shedSeen(), run.auditVerdict(), steps, CapacityStep.knee(steps));
+				run.peakInFlight(), run.shedSeen(), run.auditVerdict(), steps, CapacityStep.knee(steps),
+				run.leasesAfterSale());
 	}
 
 	private static long count(Collection<CheckoutAnswer> answers, String label) {

@@ -69,6 +69,11 @@ final class ShopApi {
 		}).orElse(-1L);
 	}
 
+	/** Every order-service replica's escrow leases ({@code GET /api/escrow/leases}). */
+	Optional<JsonNode> escrowLeases() {
+		return json(this.settings.orderUrl() + "/api/escrow/leases");
+	}
+
 	Optional<JsonNode> backlog() {
 		return json(this.settings.orderUrl() + "/api/backlog");
 	}

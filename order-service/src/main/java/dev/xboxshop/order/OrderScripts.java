@@ -31,6 +31,16 @@ public final class OrderScripts {
 		return RedisScript.of(PREFIX + text(name), type);
 	}
 
+	/**
+	 * A script that changes no order (escrow quotas, for one).
+	 * @param name the script's file name in {@code scripts/}, without {@code .lua}
+	 * @param type what it returns
+	 * @return the script
+	 */
+	public static <T> RedisScript<T> plain(String name, Class<T> type) {
+		return RedisScript.of(text(name), type);
+	}
+
 	private static String text(String name) {
 		try {
 			return new ClassPathResource("scripts/" + name + ".lua").getContentAsString(StandardCharsets.UTF_8);

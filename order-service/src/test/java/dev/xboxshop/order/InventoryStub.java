@@ -62,6 +62,10 @@ public final class InventoryStub implements AutoCloseable {
 
 	private final List<String> catalogCalls = new CopyOnWriteArrayList<>();
 
+	private final Map<String, long[]> leases = new ConcurrentHashMap<>();
+
+	private final List<String> leaseCalls = new CopyOnWriteArrayList<>();
+
 	private volatile boolean down;
 
 	private volatile String failure;
@@ -76,7 +80,8 @@ public final class InventoryStub implements AutoCloseable {
 		this.server = StubServer.start(this.executor)
 			.route("/api/reservations", this::reservations)
 			.route("/api/stock", this::stock)
-			.route("/api/products", this::products);
+			.route("/api/products", this::products)
+			.route("/api/leases", this::leases);
 		CATALOG.forEach((product) -> this.products.put(product.sku(), product));
 	}
 
@@ -99,6 +104,8 @@ public final class InventoryStub implements AutoCloseable {
 		this.reservations.clear();
 		this.reserveCalls.clear();
 		this.releaseCalls.clear();
+		this.leases.clear();
+		this.leaseCalls.clear();
 		this.catalogCalls.clear();
 		CATALOG.forEach((product) -> this.products.put(product.sku(), product));
 	}
@@ -163,6 +170,19 @@ public final class InventoryStub implements AutoCloseable {
 
 	public List<String> reserveCalls() {
 		return new ArrayList<>(this.reserveCalls);
+	}
+
+	/** Lease calls as {@code METHOD sku/replica wanted-or-sold}. */
+	public List<String> leaseCalls() {
+		return new ArrayList<>(this.leaseCalls);
+	}
+
+	/**
+	 * Units one replica's lease of a sku holds here (granted - returned - reported sold).
+	 */
+	public synchronized long leaseHeld(String sku, String replica) {
+		long[] lease = this.leases.get(sku + "/" + replica);
+		return (lease != null) ? lease[0] - lease[1] - lease[2] : 0;
 	}
 
 	public List<String> releaseCalls() {
@@ -291,6 +311,70 @@ public final class InventoryStub implements AutoCloseable {
 		return reservation;
 	}
 
+	/**
+	 * Leases as inventory grants them (without its near-sell-out halving): PUT moves up
+	 * to {@code wanted} units from available into the lease, DELETE gives back what the
+	 * holder did not sell. A lease is {granted, returned, sold}; it expires 5 s after
+	 * each call.
+	 */
+	private void leases(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			if (this.down) {
+				send(exchange, 503, problem("warehouse-unavailable", "down"));
+				return;
+			}
+			if ("GET".equals(exchange.getRequestMethod())) {
+				List<String> all = new ArrayList<>();
+				synchronized (this) {
+					this.leases.forEach(
+							(key, lease) -> all.add(leaseJson(key.split("/")[0], key.split("/")[1], lease, 0, "null")));
+				}
+				send(exchange, 200, "[" + String.join(",", all) + "]");
+				return;
+			}
+			String path = exchange.getRequestURI().getPath().substring("/api/leases/".length());
+			String query = exchange.getRequestURI().getQuery();
+			String[] parts = path.split("/");
+			String sku = parts[0];
+			long moved;
+			long[] lease;
+			synchronized (this) {
+				lease = this.leases.computeIfAbsent(path, (key) -> new long[3]);
+				int free = this.available.computeIfAbsent(sku, (s) -> {
+					this.initial.put(s, DEFAULT_STOCK);
+					return DEFAULT_STOCK;
+				});
+				if ("PUT".equals(exchange.getRequestMethod())) {
+					JsonNode body = this.json.readTree(exchange.getRequestBody().readAllBytes());
+					int wanted = body.get("wanted").asInt();
+					this.leaseCalls.add("PUT " + path + " " + wanted);
+					moved = Math.min(wanted, free);
+					lease[0] += moved;
+					lease[2] = Math.max(lease[2], body.get("soldTotal").asLong());
+					this.available.put(sku, (int) (free - moved));
+				}
+				else {
+					long sold = Long.parseLong(query.substring(query.indexOf('=') + 1));
+					this.leaseCalls.add("DELETE " + path + " " + sold);
+					lease[2] = Math.max(lease[2], sold);
+					moved = Math.max(0, lease[0] - lease[1] - lease[2]);
+					lease[1] += moved;
+					this.available.put(sku, (int) (free + moved));
+				}
+			}
+			String expiresAt = "PUT".equals(exchange.getRequestMethod())
+					? "\"" + java.time.Instant.now().plusSeconds(5) + "\"" : "null";
+			send(exchange, 200, leaseJson(sku, parts[1], lease, moved, expiresAt));
+		}
+	}
+
+	private String leaseJson(String sku, String replica, long[] lease, long moved, String expiresAt) {
+		return "{\"sku\":\"" + sku + "\",\"replicaId\":\"" + replica + "\",\"status\":\"GRANTED\",\"granted\":"
+				+ lease[0] + ",\"settled\":0,\"returned\":" + lease[1] + ",\"held\":" + (lease[0] - lease[1])
+				+ ",\"expiresAt\":" + expiresAt + ",\"available\":" + this.available.get(sku) + ",\"moved\":" + moved
+				+ "}";
+	}
+
 	private void stock(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			if (this.down) {
@@ -305,9 +389,14 @@ public final class InventoryStub implements AutoCloseable {
 						.filter((r) -> r.sku.equals(sku) && "RESERVED".equals(r.status))
 						.mapToInt((r) -> r.quantity)
 						.sum();
+					long leased = this.leases.entrySet()
+						.stream()
+						.filter((lease) -> lease.getKey().startsWith(sku + "/"))
+						.mapToLong((lease) -> lease.getValue()[0] - lease.getValue()[1])
+						.sum();
 					levels.add(Map.of("sku", sku, "initial", this.reportedInitial.getOrDefault(sku, units),
-							"adjustments", 0, "available", this.available.get(sku), "reserved", reserved, "sold", 0,
-							"conserved", true));
+							"adjustments", 0, "available", this.available.get(sku), "leased", leased, "reserved",
+							reserved, "sold", 0, "conserved", true));
 				});
 			}
 			send(exchange, 200, this.json.writeValueAsString(levels));

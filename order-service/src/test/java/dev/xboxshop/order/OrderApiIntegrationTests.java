@@ -130,13 +130,14 @@ class OrderApiIntegrationTests extends OrderServiceIntegrationTestSupport {
 	}
 
 	@Test
-	void answersNotImplementedForEscrowAndStoresNothing() {
+	void confirmsAnEscrowOrderAtOnce() {
 		String customer = newCustomer();
 
 		OrderApi.Response response = this.api.place("escrow", OrderApi.orderJson(customer, "GAME-A", 1));
 
-		assertProblem(response, 501, "not-implemented");
-		assertNothingStoredFor(customer);
+		assertThat(response.status()).isEqualTo(201);
+		assertThat(this.api.order(response.orderId()).get("status").asString()).isEqualTo("CONFIRMED");
+		assertThat(this.api.order(response.orderId()).get("mode").asString()).isEqualTo("escrow");
 	}
 
 	private void assertProblem(OrderApi.Response response, int status, String slug) {

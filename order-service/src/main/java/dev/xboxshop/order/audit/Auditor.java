@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import dev.xboxshop.order.OrderProperties;
 import dev.xboxshop.order.audit.Audit.Check;
 import dev.xboxshop.order.audit.Audit.Verdict;
+import dev.xboxshop.order.escrow.EscrowLeases;
 import dev.xboxshop.order.inventory.InventoryClient;
 import dev.xboxshop.order.inventory.ReservationReleases;
 import dev.xboxshop.order.inventory.StockLevel;
@@ -48,6 +49,8 @@ class Auditor {
 
 	private final Clock clock;
 
+	private final EscrowLeases escrow;
+
 	private final Executor stockReader = Executors.newCachedThreadPool((task) -> {
 		Thread thread = new Thread(task, "audit-stock");
 		thread.setDaemon(true);
@@ -55,7 +58,8 @@ class Auditor {
 	});
 
 	Auditor(AuditCounters counters, PurchaseLimitSweep purchaseLimits, InventoryClient inventory,
-			ReservationReleases releases, OrderProperties properties, Clock clock) {
+			ReservationReleases releases, OrderProperties properties, Clock clock, EscrowLeases escrow) {
+		this.escrow = escrow;
 		this.counters = counters;
 		this.purchaseLimits = purchaseLimits;
 		this.inventory = inventory;
@@ -68,6 +72,8 @@ class Auditor {
 		Instant now = this.clock.instant();
 		// inventory answers over HTTP while the figures are read from Redis
 		CompletableFuture<List<StockLevel>> levels = CompletableFuture.supplyAsync(this.inventory::stock,
+				this.stockReader);
+		CompletableFuture<List<EscrowLeases.View>> leases = CompletableFuture.supplyAsync(this.escrow::leases,
 				this.stockReader);
 		OrderFigures figures = this.counters.read(now.minus(this.properties.async().deadline()).minus(GRACE));
 		long pendingReleases = this.releases.pending();
@@ -94,6 +100,7 @@ class Auditor {
 		checks.add(purchaseLimit(figures));
 		checks.add(countersAgree(figures));
 		checks.addAll(new StockChecks(figures, stock, pendingReleases).checks());
+		checks.add(escrowLeases(leases));
 		List<String> violations = checks.stream()
 			.filter((check) -> check.verdict() == Verdict.FAIL)
 			.map((check) -> check.name() + ": " + check.detail())
@@ -103,6 +110,21 @@ class Auditor {
 						figures.retired()),
 				skus(figures, stock), new Audit.Inventory(stock != null, inventoryError), pendingReleases, checks,
 				violations);
+	}
+
+	/**
+	 * No escrow unit confirmed twice: no replica sold more than its lease kept for it.
+	 */
+	private static Check escrowLeases(CompletableFuture<List<EscrowLeases.View>> leases) {
+		String name = "no escrow unit sold twice";
+		try {
+			List<String> oversold = EscrowLeases.oversold(leases.join());
+			return check(name, "2, 3", oversold.isEmpty(),
+					oversold.isEmpty() ? "every replica sold within its leases" : oversold.toString());
+		}
+		catch (CompletionException ex) {
+			return new Check(name, "2, 3", Verdict.UNKNOWN, "inventory leases could not be read");
+		}
 	}
 
 	private Check purchaseLimit(OrderFigures figures) {

@@ -11,11 +11,6 @@ interface Checkout {
 
 	CheckoutMode mode();
 
-	/** Whether the mode can take orders yet. */
-	default boolean isImplemented() {
-		return true;
-	}
-
 	CheckoutOutcome place(PlacementRequest request);
 
 }

@@ -165,7 +165,9 @@ public class OutboxRelay implements SmartLifecycle {
 	private void publish(List<MapRecord<String, Object, Object>> batch) throws InterruptedException {
 		List<CompletableFuture<SendResult<String, Object>>> sends = new ArrayList<>();
 		for (MapRecord<String, Object, Object> entry : batch) {
-			sends.add(this.kafka.send(Topics.ORDERS_PLACED, (String) entry.getValue().get("key"),
+			// an entry names its topic when it is not orders.placed (escrow sales)
+			Object topic = entry.getValue().getOrDefault("topic", Topics.ORDERS_PLACED);
+			sends.add(this.kafka.send((String) topic, (String) entry.getValue().get("key"),
 					entry.getValue().get("payload")));
 		}
 		List<RecordId> published = new ArrayList<>(batch.size());

@@ -38,16 +38,22 @@ class CheckoutModeIntegrationTests extends OrderServiceIntegrationTestSupport {
 	}
 
 	@Test
-	void refusesAnUnknownOrUnfinishedMode() {
+	void refusesAnUnknownMode() {
 		OrderApi.Response unknown = put(OrderApi.OPERATOR_TOKEN, "{\"mode\":\"eventually\"}");
 		OrderApi.Response malformed = put(OrderApi.OPERATOR_TOKEN, "{\"mode\":");
-		OrderApi.Response escrow = put(OrderApi.OPERATOR_TOKEN, "{\"mode\":\"escrow\"}");
 
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(unknown.problemType()).isEqualTo("https://xbox-shop.example/problems/malformed-request");
 		assertThat(malformed.status()).isEqualTo(400);
-		assertThat(escrow.status()).isEqualTo(501);
 		assertThat(this.redis.hasKey(RedisKeys.CHECKOUT_MODE)).isFalse();
+	}
+
+	@Test
+	void switchesToEscrow() {
+		OrderApi.Response escrow = put(OrderApi.OPERATOR_TOKEN, "{\"mode\":\"escrow\"}");
+
+		assertThat(escrow.status()).isEqualTo(200);
+		assertThat(this.redis.opsForValue().get(RedisKeys.CHECKOUT_MODE)).isEqualTo("escrow");
 	}
 
 	@Test

@@ -40,7 +40,6 @@ public final class ProblemCatalog {
 		STATUSES.put("purchase-limit", HttpStatus.UNPROCESSABLE_CONTENT);
 		STATUSES.put("rate-limited", HttpStatus.TOO_MANY_REQUESTS);
 		STATUSES.put("internal-error", HttpStatus.INTERNAL_SERVER_ERROR);
-		STATUSES.put("not-implemented", HttpStatus.NOT_IMPLEMENTED);
 		STATUSES.put("warehouse-busy", HttpStatus.SERVICE_UNAVAILABLE);
 		STATUSES.put("warehouse-unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 		STATUSES.put("order-store-unavailable", HttpStatus.SERVICE_UNAVAILABLE);

@@ -171,6 +171,14 @@ public class GatewayClient {
 	}
 
 	/**
+	 * Every order-service replica's escrow leases.
+	 */
+	public List<EscrowLease> escrowLeases() {
+		EscrowLease[] leases = this.rest.get().uri("/api/escrow/leases").retrieve().body(EscrowLease[].class);
+		return (leases != null) ? List.of(leases) : List.of();
+	}
+
+	/**
 	 * How far async booking is behind.
 	 */
 	public Backlog backlog() {

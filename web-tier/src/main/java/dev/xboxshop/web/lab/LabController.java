@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import dev.xboxshop.web.Notice;
 import dev.xboxshop.web.WebTierProperties;
 import dev.xboxshop.web.gateway.Backlog;
+import dev.xboxshop.web.gateway.EscrowLease;
 import dev.xboxshop.web.gateway.Chaos;
 import dev.xboxshop.web.gateway.CheckoutMode;
 import dev.xboxshop.web.gateway.GatewayClient;
@@ -58,7 +59,8 @@ class LabController {
 		CompletableFuture<Part<ProductStock>> product = this.parts.product(this.sku);
 		CompletableFuture<Part<AuditView>> audit = audit();
 		CompletableFuture<Part<Backlog>> backlog = backlog();
-		ServerTiming timing = ServerTiming.await(start, List.of(mode, chaos, product, audit, backlog));
+		CompletableFuture<Part<List<EscrowLease>>> leases = this.runner.start("leases", this.gateway::escrowLeases);
+		ServerTiming timing = ServerTiming.await(start, List.of(mode, chaos, product, audit, backlog, leases));
 		response.setHeader(ServerTiming.HEADER, timing.header());
 		model.addAttribute("modes", CheckoutMode.ALL);
 		model.addAttribute("mode", mode.join());
@@ -66,6 +68,7 @@ class LabController {
 		model.addAttribute("product", product.join());
 		model.addAttribute("audit", audit.join());
 		model.addAttribute("backlog", backlog.join());
+		model.addAttribute("leases", leases.join());
 		model.addAttribute("timing", timing);
 		model.addAttribute("sku", this.sku);
 		return "lab";
@@ -79,12 +82,14 @@ class LabController {
 		CompletableFuture<Part<ProductStock>> product = this.parts.product(this.sku);
 		CompletableFuture<Part<AuditView>> audit = audit();
 		CompletableFuture<Part<Backlog>> backlog = backlog();
-		ServerTiming timing = ServerTiming.await(start, List.of(mode, product, audit, backlog));
+		CompletableFuture<Part<List<EscrowLease>>> leases = this.runner.start("leases", this.gateway::escrowLeases);
+		ServerTiming timing = ServerTiming.await(start, List.of(mode, product, audit, backlog, leases));
 		response.setHeader(ServerTiming.HEADER, timing.header());
 		model.addAttribute("mode", mode.join());
 		model.addAttribute("product", product.join());
 		model.addAttribute("audit", audit.join());
 		model.addAttribute("backlog", backlog.join());
+		model.addAttribute("leases", leases.join());
 		return "fragments/figures :: figures";
 	}
 
