@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.xboxshop.order.OrderApi;
 import dev.xboxshop.order.OrderApi.Response;
 import dev.xboxshop.order.OrderServiceIntegrationTestSupport;
+import dev.xboxshop.order.catalog.Catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +40,9 @@ class EscrowCheckoutIntegrationTests extends OrderServiceIntegrationTestSupport 
 
 	@Autowired
 	private JsonMapper json;
+
+	@Autowired
+	private Catalog catalog;
 
 	@Test
 	void confirmsAtOnceFromTheQuotaWithoutAStockCallAndWritesTheSaleToTheOutbox() {
@@ -175,8 +179,14 @@ class EscrowCheckoutIntegrationTests extends OrderServiceIntegrationTestSupport 
 		return this.api.place("escrow", OrderApi.orderJson(customer, sku, quantity));
 	}
 
-	private static String newSku() {
-		return "ESCROW-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+	/**
+	 * A product of its own, listed in the catalog order-service checks orders against.
+	 */
+	private String newSku() {
+		String sku = "ESCROW-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		inventory.product(sku, "Escrow test item " + sku, 1999, 10);
+		assertThat(this.catalog.refresh()).isTrue();
+		return sku;
 	}
 
 }
