@@ -1,13 +1,9 @@
 package dev.xboxshop.gateway.operator;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -20,18 +16,16 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 class OperatorTokenGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
 
-	private final byte[] expected;
+	private final OperatorToken token;
 
-	OperatorTokenGatewayFilterFactory(OperatorProperties properties) {
-		this.expected = ("Bearer " + properties.token()).getBytes(StandardCharsets.UTF_8);
+	OperatorTokenGatewayFilterFactory(OperatorToken token) {
+		this.token = token;
 	}
 
 	@Override
 	public GatewayFilter apply(Object config) {
 		return (exchange, chain) -> {
-			String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-			if (authorization == null
-					|| !MessageDigest.isEqual(this.expected, authorization.getBytes(StandardCharsets.UTF_8))) {
+			if (!this.token.presentedBy(exchange.getRequest())) {
 				return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED,
 						"Operator endpoints need Authorization: Bearer <operator token>."));
 			}
