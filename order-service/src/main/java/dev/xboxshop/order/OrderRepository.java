@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,10 +47,13 @@ public class OrderRepository {
 
 	private final Clock clock;
 
-	OrderRepository(StringRedisTemplate redis, JsonMapper json, Clock clock) {
+	private final MeterRegistry meters;
+
+	OrderRepository(StringRedisTemplate redis, JsonMapper json, Clock clock, MeterRegistry meters) {
 		this.redis = redis;
 		this.json = json;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
@@ -112,7 +117,26 @@ public class OrderRepository {
 		List<?> result = this.redis.execute(TRANSITION, withFigures(RedisKeys.order(order.orderId()),
 				RedisKeys.purchaseLimit(order.customerId()), RedisKeys.ACCEPTED, RedisKeys.RELEASES), args.toArray());
 		String current = (String) result.get(1);
-		return new Transition("CHANGED".equals(result.get(0)), current.isEmpty() ? null : OrderStatus.valueOf(current));
+		Transition transition = new Transition("CHANGED".equals(result.get(0)),
+				current.isEmpty() ? null : OrderStatus.valueOf(current));
+		if (transition.changed() && to.isFailed()) {
+			apologised(order, to, reason);
+		}
+		return transition;
+	}
+
+	/**
+	 * Every order the shop could not keep, counted where its status changes: CANCELLED
+	 * (accepted, then given up) apart from REJECTED (refused while the shopper waited).
+	 */
+	private void apologised(Order order, OrderStatus status, String reason) {
+		Counter.builder("shop.apologies")
+			.description("Orders cancelled or rejected, by mode, status and kind of reason")
+			.tag("mode", order.mode().value())
+			.tag("status", status.name())
+			.tag("reason", Apology.kind(reason))
+			.register(this.meters)
+			.increment();
 	}
 
 	/**

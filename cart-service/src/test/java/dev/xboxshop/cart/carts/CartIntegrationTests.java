@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import dev.xboxshop.cart.CartApi;
 import dev.xboxshop.cart.CartApi.Reply;
 import dev.xboxshop.cart.CatalogStub;
+import dev.xboxshop.testsupport.PrometheusScrape;
 import dev.xboxshop.testsupport.RealRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,6 +172,18 @@ class CartIntegrationTests {
 		assertThat(reply.json().path("items")).isEmpty();
 		assertThat(reply.json().path("expiresAt").isNull()).isTrue();
 		assertThat(this.redis.hasKey("cart:{" + this.cartId + "}")).isFalse();
+	}
+
+	@Test
+	void countsCartRequestsInPrometheusByRouteNeverByCart() {
+		assertThat(this.api.setQuantity(this.cartId, CatalogStub.CONSOLE, 1).status()).isEqualTo(200);
+
+		PrometheusScrape scrape = PrometheusScrape.of(this.port);
+		assertThat(scrape.status()).isEqualTo(200);
+		assertThat(scrape.valueOrZero("http_server_requests_seconds_count", "uri", "/api/carts/{cartId}/items/{sku}",
+				"method", "PUT", "status", "200"))
+			.isGreaterThanOrEqualTo(1);
+		assertThat(scrape.body()).doesNotContain(this.cartId);
 	}
 
 }

@@ -22,8 +22,8 @@ class OperatorTokenGatewayFilterFactory extends AbstractGatewayFilterFactory<Obj
 
 	private final OperatorToken token;
 
-	OperatorTokenGatewayFilterFactory(OperatorProperties properties) {
-		this.token = new OperatorToken(properties.token());
+	OperatorTokenGatewayFilterFactory(OperatorToken token) {
+		this.token = token;
 	}
 
 	@Override

@@ -1,10 +1,16 @@
 package dev.xboxshop.gateway.resilience;
 
+import java.net.ConnectException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 import dev.xboxshop.gateway.edge.CorrelationIdFilter;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +30,16 @@ public class FallbackLog {
 
 	private static final Logger log = LoggerFactory.getLogger(FallbackLog.class);
 
+	/** The breakers the routes name; anything else is counted as {@code other}. */
+	private static final Set<String> BREAKERS = Set.of("inventory", "cart", "order");
+
 	private final CircuitBreakerRegistry circuitBreakers;
 
-	FallbackLog(ReactiveResilience4JCircuitBreakerFactory factory) {
+	private final MeterRegistry meters;
+
+	FallbackLog(ReactiveResilience4JCircuitBreakerFactory factory, MeterRegistry meters) {
 		this.circuitBreakers = factory.getCircuitBreakerRegistry();
+		this.meters = meters;
 	}
 
 	/**
@@ -41,6 +53,39 @@ public class FallbackLog {
 		log.warn("fallback {} {} correlationId={} circuit={} state={} cause={}", exchange.getRequest().getMethod(),
 				(path != null) ? path : exchange.getRequest().getPath().value(),
 				exchange.getAttribute(CorrelationIdFilter.ATTRIBUTE), breaker, stateOf(breaker), describe(cause));
+		Counter.builder("shop.gateway.fallbacks")
+			.description("Circuit-breaker fallbacks by service and cause")
+			.tag("service", BREAKERS.contains(breaker) ? breaker : "other")
+			.tag("cause", causeOf(cause))
+			.register(this.meters)
+			.increment();
+	}
+
+	/**
+	 * What tripped a fallback, as one of a few names (a metric's tag):
+	 * {@code circuit_open}, {@code timeout}, {@code connect}, {@code status_<5xx>} (the
+	 * service answered with a status the route falls back on), {@code other} or
+	 * {@code unknown}.
+	 */
+	static String causeOf(Throwable cause) {
+		if (cause == null) {
+			return "unknown";
+		}
+		if (cause instanceof CircuitBreakerStatusCodeException status && status.getStatusCode().is5xxServerError()) {
+			return "status_" + status.getStatusCode().value();
+		}
+		for (Throwable step = cause; step != null; step = (step.getCause() != step) ? step.getCause() : null) {
+			if (step instanceof CallNotPermittedException) {
+				return "circuit_open";
+			}
+			if (step instanceof TimeoutException || step instanceof io.netty.handler.timeout.TimeoutException) {
+				return "timeout";
+			}
+			if (step instanceof ConnectException) {
+				return "connect";
+			}
+		}
+		return "other";
 	}
 
 	private String stateOf(String breaker) {

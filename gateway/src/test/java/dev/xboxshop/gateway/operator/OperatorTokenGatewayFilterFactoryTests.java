@@ -9,13 +9,15 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class OperatorTokenGatewayFilterFactoryTests {
 
+	// the factory and the scrape filter get their check from this configuration
+
 	@Test
 	void refusesToStartWithABlankToken() {
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new OperatorTokenGatewayFilterFactory(new OperatorProperties(" ")))
+			.isThrownBy(() -> new OperatorTokenConfiguration().operatorToken(new OperatorProperties(" ")))
 			.withMessageContaining("shop.operator.token");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new OperatorTokenGatewayFilterFactory(new OperatorProperties("")));
+			.isThrownBy(() -> new OperatorTokenConfiguration().operatorToken(new OperatorProperties("")));
 	}
 
 }

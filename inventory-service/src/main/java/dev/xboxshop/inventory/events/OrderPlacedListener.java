@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +19,7 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 import dev.xboxshop.inventory.reservation.Reservations;
+import dev.xboxshop.inventory.warehouse.Warehouse;
 import dev.xboxshop.inventory.web.MalformedRequest;
 
 /**
@@ -38,12 +41,15 @@ class OrderPlacedListener {
 
 	private final long answerTimeoutMs;
 
+	private final DistributionSummary batchSizes;
+
 	OrderPlacedListener(JsonMapper json, OrderStock stock, KafkaTemplate<String, String> kafka,
-			EventProperties properties) {
+			EventProperties properties, MeterRegistry meters) {
 		this.json = json;
 		this.stock = stock;
 		this.kafka = kafka;
 		this.answerTimeoutMs = properties.answerTimeout().toMillis();
+		this.batchSizes = Warehouse.batchSizes("async", meters);
 	}
 
 	@KafkaListener(id = "inventory-orders-placed", topics = Topics.ORDERS_PLACED,
@@ -67,6 +73,7 @@ class OrderPlacedListener {
 
 	private void answer(List<OrderPlaced> orders) {
 		if (!orders.isEmpty()) {
+			this.batchSizes.record(orders.size());
 			publish(this.stock.settle(orders));
 		}
 	}

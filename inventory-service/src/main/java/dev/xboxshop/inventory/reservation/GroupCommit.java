@@ -10,9 +10,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import dev.xboxshop.inventory.warehouse.Warehouse;
 import dev.xboxshop.inventory.warehouse.WarehouseBusy;
 import dev.xboxshop.inventory.warehouse.WarehouseProperties;
 
@@ -44,15 +48,21 @@ class GroupCommit {
 	/** Trips handed to a thread that has not taken its riders yet; guarded likewise. */
 	private int starting;
 
+	/** Reservations per trip: how much the sharing saves. */
+	private final DistributionSummary batchSizes;
+
 	@Autowired
-	GroupCommit(Reservations reservations, WarehouseProperties properties) {
-		this(reservations::reserveAll, properties.maxConcurrentReservations(), properties.maxWaitingReservations());
+	GroupCommit(Reservations reservations, WarehouseProperties properties, MeterRegistry meters) {
+		this(reservations::reserveAll, properties.maxConcurrentReservations(), properties.maxWaitingReservations(),
+				meters);
 	}
 
-	GroupCommit(Function<List<ReservationRequest>, List<ReservationResult>> trip, int maxTrips, int maxWaiting) {
+	GroupCommit(Function<List<ReservationRequest>, List<ReservationResult>> trip, int maxTrips, int maxWaiting,
+			MeterRegistry meters) {
 		this.trip = trip;
 		this.maxTrips = maxTrips;
 		this.maxWaiting = maxWaiting;
+		this.batchSizes = Warehouse.batchSizes("sync", meters);
 		AtomicInteger threads = new AtomicInteger();
 		this.drivers = Executors.newCachedThreadPool((work) -> {
 			Thread thread = new Thread(work, "warehouse-trip-" + threads.incrementAndGet());
@@ -123,6 +133,7 @@ class GroupCommit {
 	}
 
 	private void ride(List<Rider> batch) {
+		this.batchSizes.record(batch.size());
 		try {
 			List<ReservationResult> results = this.trip.apply(batch.stream().map(Rider::request).toList());
 			for (int i = 0; i < batch.size(); i++) {

@@ -4,6 +4,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,6 +30,24 @@ public class Warehouse {
 		this.latencyMs = properties.warehouseLatency().toMillis();
 		this.trips = Counter.builder("shop.warehouse.trips")
 			.description("Round trips to the system of record (one per batch of reservations)")
+			.register(meters);
+	}
+
+	/**
+	 * {@code shop.warehouse.batch}: how many requests one decision hands to the warehouse
+	 * at once, per path: {@code sync} (reservations sharing a trip) or {@code async} (the
+	 * orders of one {@code orders.placed} poll).
+	 * @param path {@code sync} or {@code async}
+	 * @param meters the registry
+	 * @return the summary to record batch sizes in
+	 */
+	public static DistributionSummary batchSizes(String path, MeterRegistry meters) {
+		return DistributionSummary.builder("shop.warehouse.batch")
+			.description("Requests handed to the warehouse in one batch")
+			.baseUnit("requests")
+			.tag("path", path)
+			.publishPercentileHistogram()
+			.maximumExpectedValue(2048.0)
 			.register(meters);
 	}
 

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class GroupCommitTests {
 
 	@Test
 	void carriesEveryoneWhoWaitedOnTheNextTripInArrivalOrder() throws Exception {
-		GroupCommit commit = new GroupCommit(this.slowTrip, 1, 100);
+		GroupCommit commit = new GroupCommit(this.slowTrip, 1, 100, new SimpleMeterRegistry());
 		CompletableFuture<ReservationResult> first = reserveAsync(commit, "o-0");
 		await().until(() -> this.trips.size() == 1);
 		List<CompletableFuture<ReservationResult>> waiting = new ArrayList<>();
@@ -55,7 +56,7 @@ class GroupCommitTests {
 
 	@Test
 	void turnsAwayAReservationWhenTheLineIsFull() throws Exception {
-		GroupCommit commit = new GroupCommit(this.slowTrip, 1, 1);
+		GroupCommit commit = new GroupCommit(this.slowTrip, 1, 1, new SimpleMeterRegistry());
 		CompletableFuture<ReservationResult> riding = reserveAsync(commit, "o-1");
 		await().until(() -> this.trips.size() == 1);
 		CompletableFuture<ReservationResult> waiting = reserveAsync(commit, "o-2");
@@ -74,7 +75,7 @@ class GroupCommitTests {
 	void tellsEveryRiderWhenTheTripFails() {
 		GroupCommit commit = new GroupCommit((lines) -> {
 			throw new IllegalStateException("the warehouse failed to answer");
-		}, 2, 10);
+		}, 2, 10, new SimpleMeterRegistry());
 
 		assertThatExceptionOfType(IllegalStateException.class)
 			.isThrownBy(() -> commit.reserve(new ReservationRequest("o-1", "XBOX", 1)))

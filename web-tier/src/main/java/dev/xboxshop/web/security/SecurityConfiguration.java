@@ -49,7 +49,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/lab", "/lab/**")
 				.hasRole(OperatorCookieFilter.ROLE)
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.denyAll()
