@@ -35,7 +35,10 @@ public abstract class StorefrontTestSupport {
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry registry) {
 		registry.add("shop.web.gateway-url", () -> StandInGateway.shared().url());
-		registry.add("shop.web.part-timeout", () -> "300ms");
+		// long enough that a part answered at once by the stand-in is never late on a
+		// loaded machine (a cart read that took 300 ms hid the checkout form in CI); the
+		// tests of late parts hold their reads until the page is back, whatever the value
+		registry.add("shop.web.part-timeout", () -> "1s");
 		registry.add("shop.web.order-poll-interval", () -> "100ms");
 		registry.add("shop.operator.token", () -> StandInGateway.TOKEN);
 	}

@@ -15,8 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class LaunchPageTests extends StorefrontTestSupport {
 
 	/**
-	 * The part timeout is 300 ms in these tests; a page waits for no part longer than
-	 * that.
+	 * The part timeout is 1 s in these tests; a page waits for no part longer than that.
 	 */
 	@Test
 	void rendersProductPriceStockAndMode() throws Exception {
