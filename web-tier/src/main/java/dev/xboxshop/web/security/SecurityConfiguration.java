@@ -10,6 +10,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -34,7 +35,12 @@ class SecurityConfiguration {
 		toLogin.setFavorRelativeUris(true);
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax").secure(properties.secureCookies()));
-		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens))
+		// the operator is authenticated afresh on every request (from its cookie): the
+		// default strategy would take that for a login and replace the token each time,
+		// so
+		// a lab form expired at the page's next refresh of its figures
+		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
+			.sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
 			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
 			.addFilterBefore(new OperatorCookieFilter(operator), AnonymousAuthenticationFilter.class)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
