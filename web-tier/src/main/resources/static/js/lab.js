@@ -14,7 +14,7 @@
 	var WINDOW_MS = 120000;
 	var WIDTH = 360;
 	var HEIGHT = 160;
-	var LEFT = 48;
+	var LEFT = 52;
 	var BOTTOM = 20;
 	var TOP = 10;
 	var STORE = 'xbox-lab-samples';
@@ -63,6 +63,17 @@
 		return node('svg', { viewBox: '0 0 ' + WIDTH + ' ' + HEIGHT, role: 'img', 'class': 'chart-svg' }, null);
 	}
 
+	/** 1200 -> 1.2k, for the axis where room is short. */
+	function compact(value) {
+		if (value >= 1e6) {
+			return (value / 1e6).toFixed(value >= 1e7 ? 0 : 1).replace(/\.0$/, '') + 'M';
+		}
+		if (value >= 1e3) {
+			return (value / 1e3).toFixed(value >= 1e4 ? 0 : 1).replace(/\.0$/, '') + 'k';
+		}
+		return String(Math.round(value));
+	}
+
 	function axes(svg, max, format) {
 		node('line', { x1: LEFT, y1: HEIGHT - BOTTOM, x2: WIDTH, y2: HEIGHT - BOTTOM, 'class': 'chart-axis' }, svg);
 		node('line', { x1: LEFT, y1: TOP, x2: LEFT, y2: HEIGHT - BOTTOM, 'class': 'chart-axis' }, svg);
@@ -84,7 +95,7 @@
 	}
 
 	/** A line per series over the last two minutes; series = [{label, cls, value(sample)}]. */
-	function lineChart(figure, samples, series, format, now) {
+	function lineChart(figure, samples, series, format, now, axisFormat) {
 		var svg = canvas(figure);
 		var max = 0;
 		series.forEach(function (line) {
@@ -96,7 +107,7 @@
 			});
 		});
 		max = niceMax(max);
-		axes(svg, max, format);
+		axes(svg, max, axisFormat || compact);
 		text(svg, LEFT, HEIGHT - 4, '2 min ago', 'chart-label');
 		text(svg, WIDTH, HEIGHT - 4, 'now', 'chart-label', 'end');
 		var drawn = 0;
@@ -190,7 +201,7 @@
 		], count, now);
 		lineChart(document.getElementById('chart-revenue'), samples, [
 			{ label: 'revenue', cls: 'series-confirmed', value: function (s) { return s.revenueCents; } }
-		], money, now);
+		], money, now, function (cents) { return '$' + compact(cents / 100); });
 		lineChart(document.getElementById('chart-backlog'), samples, [
 			{ label: 'backlog', cls: 'series-accepted', value: function (s) { return s.backlog; } },
 			{ label: 'stock left', cls: 'series-stock', value: function (s) { return s.available; } }
@@ -206,6 +217,7 @@
 	}
 
 	function showLive(live) {
+		setText('live-mode', live.mode || 'unknown');
 		var banner = document.getElementById('chaos-banner');
 		if (banner) {
 			banner.classList.toggle('is-empty', !live.chaosOn);

@@ -3,6 +3,7 @@ package dev.xboxshop.web.lab;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +93,10 @@ class LaunchRush {
 					break;
 				}
 				progress.sent.incrementAndGet();
-				this.client.checkout("lab-rush-" + progress.run + "-" + i, nextAddress(), this.sku, progress.mode)
+				// a new customer every time, across restarts too: the shop keeps what
+				// each
+				// customer holds (the purchase limit) longer than this web tier lives
+				this.client.checkout("lab-rush-" + UUID.randomUUID(), nextAddress(), this.sku, progress.mode)
 					.thenAccept((answer) -> {
 						progress.answered(answer);
 						if (answer.status() != 0) {

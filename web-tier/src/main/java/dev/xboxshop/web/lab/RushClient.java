@@ -68,6 +68,7 @@ class RushClient {
 				case 201 -> "confirmed";
 				case 202 -> "accepted";
 				case 409 -> "sold out";
+				case 422 -> "purchase limit";
 				case 429 -> "rate limited";
 				case 503 -> "busy";
 				default -> "other " + this.status;
