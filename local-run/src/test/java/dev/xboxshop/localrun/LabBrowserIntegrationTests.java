@@ -77,7 +77,7 @@ class LabBrowserIntegrationTests {
 		new Select(this.browser.findElement(By.id("mode-select"))).selectByValue("async");
 		this.browser.findElement(By.id("mode-submit")).click();
 		this.wait.until((driver) -> "mode-switched".equals(notice()));
-		assertThat(client.mode()).isEqualTo("async");
+		this.wait.until((driver) -> "async".equals(client.mode()));
 
 		rush("async", "accepted");
 		this.wait.until((driver) -> ordersIn("async") > asyncOrdersBefore);
@@ -101,13 +101,14 @@ class LabBrowserIntegrationTests {
 
 		this.browser.findElement(By.id("reset-submit")).click();
 		this.wait.until((driver) -> "demo-reset".equals(notice()));
-		assertThat(client.mode()).isEqualTo("sync");
+		// every order-service replica follows the stored mode within half a second
+		this.wait.until((driver) -> "sync".equals(client.mode()));
 		assertThat(client.stockOf(XBOX).path("available").asInt()).isEqualTo(1000);
 		JsonNode chaos = client.chaos();
 		assertThat(chaos.path("down").asBoolean()).isFalse();
 		assertThat(chaos.path("extraLatencyMs").asLong()).isZero();
 		assertThat(chaos.path("errorRate").asDouble()).isZero();
-		assertThat(text("lab-mode")).isEqualTo("sync");
+		this.wait.until((driver) -> "sync".equals(text("live-mode")));
 		assertThat(this.browser.findElement(By.id("chaos-banner")).isDisplayed()).isFalse();
 	}
 

@@ -135,6 +135,20 @@ public class GatewayClient {
 		return (mode != null) ? mode.mode() : null;
 	}
 
+	/**
+	 * The mode order-service starts in (its {@code shop.checkout.mode}), as it reports it
+	 * beside the live one; null when it does not say.
+	 */
+	public String defaultCheckoutMode() {
+		Map<String, Object> setting = this.rest.get()
+			.uri("/api/admin/checkout-mode")
+			.header(HttpHeaders.AUTHORIZATION, this.operatorAuthorization)
+			.retrieve()
+			.body(JSON_OBJECT);
+		Object mode = (setting != null) ? setting.get("defaultMode") : null;
+		return (mode != null) ? mode.toString() : null;
+	}
+
 	public void switchCheckoutMode(String mode) {
 		this.rest.put()
 			.uri("/api/admin/checkout-mode")

@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.xboxshop.web.WebTierProperties;
 import dev.xboxshop.web.gateway.Backlog;
 import dev.xboxshop.web.gateway.Chaos;
+import dev.xboxshop.web.gateway.CheckoutMode;
 import dev.xboxshop.web.gateway.GatewayClient;
 
 import org.springframework.stereotype.Component;
@@ -40,8 +41,17 @@ class DemoReset {
 		this.gateway.setChaos(new Chaos(0, 0, false));
 		boolean drained = awaitDrained();
 		this.gateway.setStock(this.sku, this.properties.demoStock());
-		this.gateway.switchCheckoutMode(this.properties.defaultMode());
+		this.gateway.switchCheckoutMode(defaultMode());
 		return drained;
+	}
+
+	/**
+	 * order-service's own default when it reports one (it owns the mode), else the one
+	 * this web tier was started with.
+	 */
+	private String defaultMode() {
+		String reported = this.gateway.defaultCheckoutMode();
+		return CheckoutMode.isKnown(reported) ? reported : this.properties.defaultMode();
 	}
 
 	private boolean awaitDrained() {

@@ -49,6 +49,24 @@ class DemoResetTests extends StorefrontTestSupport {
 	}
 
 	@Test
+	void resetSwitchesToTheDefaultModeOrderServiceReports() throws Exception {
+		this.gateway.answer("GET", "/api/admin/checkout-mode", 200, "{\"mode\":\"async\",\"defaultMode\":\"escrow\"}");
+
+		this.mvc.perform(post("/lab/reset").cookie(operator()).with(csrf()))
+			.andExpect(redirectedUrl("/lab?notice=demo-reset"));
+
+		assertThat(body("PUT", "/api/admin/checkout-mode")).isEqualTo("{\"mode\":\"escrow\"}");
+	}
+
+	@Test
+	void aModeFormWithoutAModeChangesNothing() throws Exception {
+		this.mvc.perform(post("/lab/mode").cookie(operator()).with(csrf()))
+			.andExpect(redirectedUrl("/lab?notice=invalid-input"));
+
+		assertThat(this.gateway.requests("PUT", "/api/admin/checkout-mode")).isEmpty();
+	}
+
+	@Test
 	void resetSaysSoWhenTheBacklogDidNotDrainInTime() throws Exception {
 		this.gateway.answer("GET", "/api/backlog", 200, WAITING.formatted(40));
 
