@@ -16,15 +16,20 @@ import java.util.Map;
  * @param byMode orders per mode and status
  * @param apologies orders cancelled after they were accepted (each got the apology)
  * @param confirmedUnits units in confirmed orders, every sku
- * @param revenueCents confirmed units times their catalog price
+ * @param revenueCents confirmed units times their catalog price, null while no catalog
+ * prices are known
  * @param unpricedSkus skus with confirmed units but no catalog price (left out of the
  * revenue)
  * @param ageMs how old the report is
  */
 record AuditFigures(String verdict, boolean healthy, Map<String, Long> byStatus, Map<String, Map<String, Long>> byMode,
-		long apologies, long confirmedUnits, long revenueCents, List<String> unpricedSkus, long ageMs) {
+		long apologies, long confirmedUnits, Long revenueCents, List<String> unpricedSkus, long ageMs) {
 
+	/**
+	 * @param pricesBySku catalog prices, null when unknown (then so is the revenue)
+	 */
 	static AuditFigures of(Map<String, Object> audit, Map<String, Long> pricesBySku, long ageMs) {
+		Map<String, Long> prices = (pricesBySku != null) ? pricesBySku : Map.of();
 		AuditView view = AuditView.of(audit);
 		Map<String, Object> orders = map(audit.get("orders"));
 		Map<String, Long> byStatus = counts(orders.get("byStatus"));
@@ -36,7 +41,7 @@ record AuditFigures(String verdict, boolean healthy, Map<String, Long> byStatus,
 		for (Object line : (audit.get("skus") instanceof List<?> skus) ? skus : List.of()) {
 			Map<String, Object> sku = map(line);
 			long confirmed = number(sku.get("confirmedUnits"));
-			Long price = pricesBySku.get(String.valueOf(sku.get("sku")));
+			Long price = prices.get(String.valueOf(sku.get("sku")));
 			units += confirmed;
 			if (price != null) {
 				revenue += confirmed * price;
@@ -46,7 +51,7 @@ record AuditFigures(String verdict, boolean healthy, Map<String, Long> byStatus,
 			}
 		}
 		return new AuditFigures(view.verdict(), view.healthy(), byStatus, byMode,
-				byStatus.getOrDefault("CANCELLED", 0L), units, revenue, unpriced, ageMs);
+				byStatus.getOrDefault("CANCELLED", 0L), units, (pricesBySku != null) ? revenue : null, unpriced, ageMs);
 	}
 
 	@SuppressWarnings("unchecked")

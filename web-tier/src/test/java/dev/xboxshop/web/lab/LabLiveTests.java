@@ -44,6 +44,17 @@ class LabLiveTests extends StorefrontTestSupport {
 	}
 
 	@Test
+	void revenueIsUnknownRatherThanZeroWhileNoPricesCouldBeRead() throws Exception {
+		this.gateway.answer("GET", "/api/audit", 200, AUDIT);
+		this.gateway.answer("GET", "/api/products", 503, "{\"status\":503}");
+
+		this.mvc.perform(get("/lab/audit").cookie(operator()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.confirmedUnits").value(8))
+			.andExpect(jsonPath("$.revenueCents").doesNotExist());
+	}
+
+	@Test
 	void anAuditSlowerThanAPagePartStillReachesTheLab() throws Exception {
 		this.gateway.answer("GET", "/api/audit", 200, AUDIT);
 		this.gateway.answer("GET", "/api/products", 200, PRODUCTS);
