@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The latency of the rush's own checkouts, as the web-tier measured them through the
- * gateway: the last few hundred per mode, in memory (soft state: a restart forgets them,
- * the next rush measures again). Nothing here is estimated: a mode no rush ran in has no
- * figures.
+ * gateway: each mode's last rush (at most {@code latency-window} checkouts), in memory
+ * (soft state: a restart forgets them, the next rush measures again). Nothing here is
+ * estimated: a mode no rush ran in has no figures.
  */
 @Component
 class CheckoutLatencies {
@@ -26,6 +26,19 @@ class CheckoutLatencies {
 	CheckoutLatencies(LabProperties properties) {
 		this.window = properties.latencyWindow();
 		CheckoutMode.ALL.forEach((mode) -> this.byMode.put(mode, new ArrayDeque<>()));
+	}
+
+	/**
+	 * A new rush in this mode: its bars show that rush alone, not a blend with older
+	 * ones.
+	 */
+	void startOver(String mode) {
+		Deque<Long> samples = this.byMode.get(mode);
+		if (samples != null) {
+			synchronized (samples) {
+				samples.clear();
+			}
+		}
 	}
 
 	void record(String mode, long micros) {

@@ -63,6 +63,7 @@ class LaunchRush {
 		}
 		Progress progress = new Progress(this.runs.incrementAndGet(), mode, this.properties.rushCheckouts());
 		this.current.set(progress);
+		this.latencies.startOver(mode);
 		Thread thread = new Thread(() -> run(progress), "launch-rush-" + progress.run);
 		thread.setDaemon(true);
 		thread.start();

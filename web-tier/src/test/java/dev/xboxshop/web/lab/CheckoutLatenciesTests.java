@@ -38,6 +38,19 @@ class CheckoutLatenciesTests {
 	}
 
 	@Test
+	void aNewRushInAModeStartsItsFiguresOver() {
+		this.latencies.record("sync", 900_000L);
+		this.latencies.record("async", 5_000L);
+
+		this.latencies.startOver("sync");
+		this.latencies.record("sync", 20_000L);
+
+		assertThat(this.latencies.figures().get("sync").count()).isEqualTo(1);
+		assertThat(this.latencies.figures().get("sync").p99Ms()).isEqualTo(20.0);
+		assertThat(this.latencies.figures().get("async").count()).as("other modes keep theirs").isEqualTo(1);
+	}
+
+	@Test
 	void ignoresAnUnknownMode() {
 		this.latencies.record("turbo", 1_000L);
 

@@ -53,6 +53,20 @@ class LaunchRushTests extends StorefrontTestSupport {
 	}
 
 	@Test
+	void theLatencyBarsOfAModeShowItsLastRushAlone() throws Exception {
+		this.gateway.answer("POST", "/api/orders", 201, StandInGateway.order("o-1", "CONFIRMED", "sync", null));
+		Cookie operator = operator();
+
+		for (int rush = 0; rush < 2; rush++) {
+			this.mvc.perform(post("/lab/rush").cookie(operator).with(csrf()))
+				.andExpect(redirectedUrl("/lab?notice=rush-started"));
+			awaitRushDone(operator);
+		}
+
+		this.mvc.perform(get("/lab/live").cookie(operator)).andExpect(jsonPath("$.latency.sync.count").value(20));
+	}
+
+	@Test
 	void oneRushAtATimeAndNoResetWhileItRuns() throws Exception {
 		// every checkout waits, so the first rush is still running
 		this.gateway.answer("POST", "/api/orders", 201, StandInGateway.order("o-1", "CONFIRMED", "sync", null));
