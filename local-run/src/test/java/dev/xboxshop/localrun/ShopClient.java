@@ -125,6 +125,12 @@ final class ShopClient {
 				Map.of("extraLatencyMs", extraLatencyMs, "errorRate", 0.0, "down", down));
 	}
 
+	JsonNode chaos() {
+		return send(HttpRequest.newBuilder(uri("inventory-service", "/api/admin/chaos"))
+			.header("Authorization", "Bearer " + RunningShop.OPERATOR_TOKEN)
+			.GET()).body();
+	}
+
 	void setMode(String mode) {
 		operator("order-service", "/api/admin/checkout-mode", Map.of("mode", mode));
 	}

@@ -51,6 +51,16 @@ public enum Notice {
 
 	STOCK_SET("stock-set", false, "Stock updated."),
 
+	RUSH_STARTED("rush-started", false, "Launch rush started: watch the charts."),
+
+	RUSH_RUNNING("rush-running", true, "A launch rush is still running: wait for it to end. Nothing was changed."),
+
+	DEMO_RESET("demo-reset", false,
+			"Demo reset: stock restored, chaos off, default checkout mode, and the async backlog is drained."),
+
+	DEMO_RESET_UNDRAINED("demo-reset-undrained", true,
+			"Demo reset: stock restored, chaos off, default checkout mode; but async orders were still being booked when the wait ended."),
+
 	LAB_FAILED("lab-failed", true, "The gateway refused or did not answer. Nothing was changed."),
 
 	INVALID_INPUT("invalid-input", true, "That value is not allowed. Nothing was changed."),

@@ -20,12 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param orderWatchLimit how long one order status stream stays open
  * @param launchSku the product the launch page sells
  * @param secureCookies mark the shopper and operator cookies Secure (behind TLS)
+ * @param auditTimeout how long the auditor's report may take (the lab fetches it in the
+ * background; an audit takes longer than a page part may)
  */
 @ConfigurationProperties("shop.web")
 public record WebTierProperties(@DefaultValue("http://localhost:8080") String gatewayUrl,
 		@DefaultValue("300ms") Duration partTimeout, @DefaultValue("2s") Duration callTimeout,
 		@DefaultValue("5s") Duration checkoutTimeout, @DefaultValue("2m") Duration stockCacheTtl,
 		@DefaultValue("1s") Duration orderPollInterval, @DefaultValue("5m") Duration orderWatchLimit,
-		@DefaultValue("XBOX-SERIES-X") String launchSku, @DefaultValue("false") boolean secureCookies) {
+		@DefaultValue("XBOX-SERIES-X") String launchSku, @DefaultValue("false") boolean secureCookies,
+		@DefaultValue("10s") Duration auditTimeout) {
 
 }

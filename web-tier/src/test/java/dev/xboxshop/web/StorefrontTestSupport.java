@@ -3,6 +3,8 @@ package dev.xboxshop.web;
 import java.time.Duration;
 
 import jakarta.servlet.http.Cookie;
+import dev.xboxshop.web.security.OperatorSession;
+import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -13,6 +15,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -41,6 +45,12 @@ public abstract class StorefrontTestSupport {
 		registry.add("shop.web.part-timeout", () -> "1s");
 		registry.add("shop.web.order-poll-interval", () -> "100ms");
 		registry.add("shop.operator.token", () -> StandInGateway.TOKEN);
+		// a small, quick rush and a short drain wait; every audit read afresh, so each
+		// test sees its own stand-in audit
+		registry.add("shop.web.lab.rush-checkouts", () -> "20");
+		registry.add("shop.web.lab.rush-duration", () -> "500ms");
+		registry.add("shop.web.lab.drain-limit", () -> "1s");
+		registry.add("shop.web.lab.audit-max-age", () -> "0s");
 	}
 
 	private static boolean warm;
@@ -66,6 +76,19 @@ public abstract class StorefrontTestSupport {
 			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.gateway.requests().size() >= 4);
 			warm = true;
 		}
+	}
+
+	/** Signs in to the lab as the operator. */
+	protected Cookie operator() throws Exception {
+		Cookie cookie = this.mvc
+			.perform(MockMvcRequestBuilders.post("/lab/login")
+				.param("token", StandInGateway.TOKEN)
+				.with(SecurityMockMvcRequestPostProcessors.csrf()))
+			.andReturn()
+			.getResponse()
+			.getCookie(OperatorSession.COOKIE);
+		Assertions.assertThat(cookie).as("the operator's session cookie").isNotNull();
+		return cookie;
 	}
 
 	protected static Cookie shopper() {

@@ -13,7 +13,8 @@ public record CheckoutMode(String mode) {
 	public static final List<String> ALL = List.of("sync", "async", "escrow");
 
 	public static boolean isKnown(String mode) {
-		return ALL.contains(mode);
+		// List.of(...).contains(null) throws
+		return mode != null && ALL.contains(mode);
 	}
 
 }

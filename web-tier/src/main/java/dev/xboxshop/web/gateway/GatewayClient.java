@@ -37,6 +37,8 @@ public class GatewayClient {
 
 	private final RestClient checkout;
 
+	private final RestClient reports;
+
 	private final String operatorAuthorization;
 
 	private final JsonMapper json;
@@ -49,6 +51,7 @@ public class GatewayClient {
 			.build();
 		this.rest = client(builder, properties.gatewayUrl(), http, properties.callTimeout());
 		this.checkout = client(builder, properties.gatewayUrl(), http, properties.checkoutTimeout());
+		this.reports = client(builder, properties.gatewayUrl(), http, properties.auditTimeout());
 		this.operatorAuthorization = "Bearer " + operator.token();
 		this.json = json;
 	}
@@ -74,6 +77,11 @@ public class GatewayClient {
 
 	public Product product(String sku) {
 		return this.rest.get().uri("/api/products/{sku}", sku).retrieve().body(Product.class);
+	}
+
+	public List<Product> products() {
+		Product[] products = this.rest.get().uri("/api/products").retrieve().body(Product[].class);
+		return (products != null) ? List.of(products) : List.of();
 	}
 
 	public Cart cart(String cartId) {
@@ -127,6 +135,20 @@ public class GatewayClient {
 		return (mode != null) ? mode.mode() : null;
 	}
 
+	/**
+	 * The mode order-service starts in (its {@code shop.checkout.mode}), as it reports it
+	 * beside the live one; null when it does not say.
+	 */
+	public String defaultCheckoutMode() {
+		Map<String, Object> setting = this.rest.get()
+			.uri("/api/admin/checkout-mode")
+			.header(HttpHeaders.AUTHORIZATION, this.operatorAuthorization)
+			.retrieve()
+			.body(JSON_OBJECT);
+		Object mode = (setting != null) ? setting.get("defaultMode") : null;
+		return (mode != null) ? mode.toString() : null;
+	}
+
 	public void switchCheckoutMode(String mode) {
 		this.rest.put()
 			.uri("/api/admin/checkout-mode")
@@ -164,9 +186,10 @@ public class GatewayClient {
 
 	/**
 	 * The auditor's verdict, kept as plain JSON: the lab page shows whatever it reports.
+	 * An audit may take longer than a page part ({@code shop.web.audit-timeout}).
 	 */
 	public Map<String, Object> audit() {
-		Map<String, Object> audit = this.rest.get().uri("/api/audit").retrieve().body(JSON_OBJECT);
+		Map<String, Object> audit = this.reports.get().uri("/api/audit").retrieve().body(JSON_OBJECT);
 		return (audit != null) ? audit : Map.of();
 	}
 

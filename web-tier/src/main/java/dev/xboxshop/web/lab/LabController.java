@@ -25,8 +25,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The presenter's lab: switch the checkout mode, break the warehouse, restock, and watch
- * the auditor's figures. Only the operator gets here (see the security package).
+ * The presenter's lab: switch the checkout mode, break the warehouse, restock, run a
+ * launch rush, reset the demo, and watch the auditor's figures (the charts' figures come
+ * from {@link LabLiveController}). Only the operator gets here (see the security
+ * package).
  */
 @Controller
 @RequestMapping("/lab")
@@ -42,12 +44,25 @@ class LabController {
 
 	private final GatewayClient gateway;
 
+	private final LatestAudit latestAudit;
+
+	private final LaunchRush rush;
+
+	private final DemoReset demoReset;
+
+	private final LabProperties lab;
+
 	private final String sku;
 
-	LabController(StorefrontParts parts, PartRunner runner, GatewayClient gateway, WebTierProperties properties) {
+	LabController(StorefrontParts parts, PartRunner runner, GatewayClient gateway, LatestAudit latestAudit,
+			LaunchRush rush, DemoReset demoReset, LabProperties lab, WebTierProperties properties) {
+		this.lab = lab;
 		this.parts = parts;
 		this.runner = runner;
 		this.gateway = gateway;
+		this.latestAudit = latestAudit;
+		this.rush = rush;
+		this.demoReset = demoReset;
 		this.sku = properties.launchSku();
 	}
 
@@ -71,6 +86,9 @@ class LabController {
 		model.addAttribute("leases", leases.join());
 		model.addAttribute("timing", timing);
 		model.addAttribute("sku", this.sku);
+		model.addAttribute("chaosOn", DemoReset.isOn(chaos.join().value()));
+		model.addAttribute("rush", this.rush.state());
+		model.addAttribute("lab", this.lab);
 		return "lab";
 	}
 
@@ -123,8 +141,47 @@ class LabController {
 		return change(Notice.STOCK_SET, () -> this.gateway.setStock(this.sku, (int) units));
 	}
 
+	/** Starts a launch rush in the live checkout mode (one at a time). */
+	@PostMapping("/rush")
+	String launchRush() {
+		if (this.rush.isRunning()) {
+			return redirect(Notice.RUSH_RUNNING);
+		}
+		String mode;
+		try {
+			mode = this.gateway.checkoutMode();
+		}
+		catch (RuntimeException unreachable) {
+			return redirect(Notice.LAB_FAILED);
+		}
+		if (!CheckoutMode.isKnown(mode)) {
+			return redirect(Notice.LAB_FAILED);
+		}
+		return redirect(this.rush.start(mode) ? Notice.RUSH_STARTED : Notice.RUSH_RUNNING);
+	}
+
+	@PostMapping("/reset")
+	String resetDemo() {
+		if (this.rush.isRunning()) {
+			return redirect(Notice.RUSH_RUNNING);
+		}
+		try {
+			return redirect(this.demoReset.reset() ? Notice.DEMO_RESET : Notice.DEMO_RESET_UNDRAINED);
+		}
+		catch (RuntimeException refusedOrUnreachable) {
+			return redirect(Notice.LAB_FAILED);
+		}
+	}
+
+	/**
+	 * The audit within the part budget, or the last one that arrived while a new one is
+	 * late (it arrives in the background).
+	 */
 	private CompletableFuture<Part<AuditView>> audit() {
-		return this.runner.start("audit", () -> AuditView.of(this.gateway.audit()));
+		return this.runner.start("audit", () -> AuditView.of(this.latestAudit.fresh().join().audit()), (late) -> {
+			LatestAudit.Snapshot last = this.latestAudit.latest();
+			return (last != null) ? AuditView.of(last.audit()) : null;
+		});
 	}
 
 	private CompletableFuture<Part<Backlog>> backlog() {

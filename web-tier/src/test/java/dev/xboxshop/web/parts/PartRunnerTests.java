@@ -25,7 +25,7 @@ class PartRunnerTests {
 	private final PartRunner runner = new PartRunner(this.executor,
 			new WebTierProperties("http://localhost:1", Duration.ofMillis(100), Duration.ofSeconds(1),
 					Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofMinutes(1),
-					"XBOX-SERIES-X", false));
+					"XBOX-SERIES-X", false, Duration.ofSeconds(10)));
 
 	@AfterEach
 	void release() {
