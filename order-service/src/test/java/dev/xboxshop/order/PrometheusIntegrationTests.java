@@ -109,6 +109,23 @@ class PrometheusIntegrationTests extends OrderServiceIntegrationTestSupport {
 		});
 	}
 
+	@Test
+	void showsThisReplicasEscrowLeasesByState() {
+		inventory.stock("PAD", 50);
+		double soldBefore = scrape().valueOrZero("shop_escrow_quota_units", "state", "sold");
+
+		assertThat(this.api.place("escrow", OrderApi.orderJson(newCustomer(), "PAD", 2)).status()).isEqualTo(201);
+
+		await().atMost(SETTLE).untilAsserted(() -> {
+			PrometheusScrape scrape = scrape();
+			assertThat(scrape.valueOrZero("shop_escrow_quota_units", "state", "sold"))
+				.isGreaterThanOrEqualTo(soldBefore + 2);
+			assertThat(scrape.valueOrZero("shop_escrow_quota_units", "state", "granted"))
+				.isGreaterThanOrEqualTo(scrape.valueOrZero("shop_escrow_quota_units", "state", "sold"));
+		});
+		assertThat(scrape().value("shop_escrow_quota_units", "state", "left")).isPresent();
+	}
+
 	private double apologies(String mode, String status, String reason) {
 		return scrape().valueOrZero("shop_apologies_total", "mode", mode, "status", status, "reason", reason);
 	}
