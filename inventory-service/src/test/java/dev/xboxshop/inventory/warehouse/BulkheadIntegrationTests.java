@@ -26,10 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A slow warehouse with two trips in flight and room for two more reservations in line: a
- * burst gets those through, sharing trips, and the rest is turned away at once.
+ * burst gets those through, sharing trips, and the rest is turned away at once. The trip
+ * takes 2 s so that the burst's requests overlap even on a loaded machine (at 500 ms, a
+ * CI run saw all eight arrive one after another and every one reserved).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "shop.inventory.warehouse-latency=500ms", "shop.inventory.max-concurrent-reservations=2",
+		properties = { "shop.inventory.warehouse-latency=2s", "shop.inventory.max-concurrent-reservations=2",
 				"shop.inventory.max-waiting-reservations=2", "shop.inventory.bulkhead-max-wait=0ms",
 				"shop.inventory.chaos-refresh=0ms", "spring.kafka.listener.auto-startup=false" })
 @RealRedis

@@ -9,13 +9,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 import dev.xboxshop.order.CheckoutMode;
 import dev.xboxshop.order.OrderStatus;
 import dev.xboxshop.order.RedisKeys;
+import dev.xboxshop.order.ThrottledReading;
 
 /**
  * {@code shop.orders}: orders by mode and status, the whole shop's (every replica's),
@@ -32,13 +32,11 @@ class OrderCountGauges implements MeterBinder {
 
 	private final StringRedisTemplate redis;
 
-	private final Clock clock;
-
-	private volatile Reading last;
+	private final ThrottledReading reading;
 
 	OrderCountGauges(StringRedisTemplate redis, Clock clock) {
 		this.redis = redis;
-		this.clock = clock;
+		this.reading = new ThrottledReading(REFRESH, clock, this::read);
 	}
 
 	@Override
@@ -47,28 +45,12 @@ class OrderCountGauges implements MeterBinder {
 			int field = i;
 			CheckoutMode mode = CheckoutMode.values()[i / OrderStatus.values().length];
 			OrderStatus status = OrderStatus.values()[i % OrderStatus.values().length];
-			Gauge.builder("shop.orders", this, (gauges) -> gauges.count(field))
+			Gauge.builder("shop.orders", this, (gauges) -> gauges.reading.value(field))
 				.description("Orders by mode and status, from the auditor's counters")
 				.tag("mode", mode.value())
 				.tag("status", status.name())
 				.register(registry);
 		}
-	}
-
-	private double count(int field) {
-		long now = this.clock.millis();
-		Reading reading = this.last;
-		if (reading == null || now - reading.at() >= REFRESH.toMillis()) {
-			try {
-				reading = new Reading(read(), now);
-				this.last = reading;
-			}
-			catch (DataAccessException ex) {
-				// an outage shows as a gap in the series, not as zero orders
-				return (reading != null) ? reading.counts()[field] : Double.NaN;
-			}
-		}
-		return reading.counts()[field];
 	}
 
 	private long[] read() {
@@ -89,10 +71,6 @@ class OrderCountGauges implements MeterBinder {
 			}
 		}
 		return List.copyOf(fields);
-	}
-
-	private record Reading(long[] counts, long at) {
-
 	}
 
 }

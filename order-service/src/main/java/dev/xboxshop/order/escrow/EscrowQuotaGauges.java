@@ -8,8 +8,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+
+import dev.xboxshop.order.ThrottledReading;
 
 /**
  * {@code shop.escrow.quota.units}: this replica's escrow leases as order-service books
@@ -29,41 +30,23 @@ class EscrowQuotaGauges implements MeterBinder {
 
 	private final ReplicaId replica;
 
-	private final Clock clock;
-
-	private volatile Reading last;
+	private final ThrottledReading reading;
 
 	EscrowQuotaGauges(EscrowQuotas quotas, ReplicaId replica, Clock clock) {
 		this.quotas = quotas;
 		this.replica = replica;
-		this.clock = clock;
+		this.reading = new ThrottledReading(REFRESH, clock, this::read);
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		for (int i = 0; i < STATES.size(); i++) {
 			int state = i;
-			Gauge.builder("shop.escrow.quota.units", this, (gauges) -> gauges.units(state))
+			Gauge.builder("shop.escrow.quota.units", this, (gauges) -> gauges.reading.value(state))
 				.description("Units of this replica's escrow leases, by state")
 				.tag("state", STATES.get(i))
 				.register(registry);
 		}
-	}
-
-	private double units(int state) {
-		long now = this.clock.millis();
-		Reading reading = this.last;
-		if (reading == null || now - reading.at() >= REFRESH.toMillis()) {
-			try {
-				reading = new Reading(read(), now);
-				this.last = reading;
-			}
-			catch (DataAccessException ex) {
-				// an outage shows as a gap in the series, not as empty leases
-				return (reading != null) ? reading.units()[state] : Double.NaN;
-			}
-		}
-		return reading.units()[state];
 	}
 
 	private long[] read() {
@@ -80,10 +63,6 @@ class EscrowQuotaGauges implements MeterBinder {
 			}
 		}
 		return units;
-	}
-
-	private record Reading(long[] units, long at) {
-
 	}
 
 }
