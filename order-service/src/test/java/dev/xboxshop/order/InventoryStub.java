@@ -286,17 +286,21 @@ public final class InventoryStub implements AutoCloseable {
 		return reservation;
 	}
 
-	/** Without a sku: the first of the order's reservations; null if it has none. */
+	/**
+	 * Without a sku: every reservation of the order, answered with the first; null if it
+	 * has none.
+	 */
 	private synchronized Reservation release(String id, String sku) {
 		if (sku == null) {
-			return this.reservations.keySet()
-				.stream()
-				.filter((key) -> key.startsWith(id + "|"))
-				.toList()
-				.stream()
-				.map((key) -> release(id, key.substring(id.length() + 1)))
-				.findFirst()
-				.orElse(null);
+			// every line of the order, as inventory does; answered with the first
+			Reservation first = null;
+			for (String key : List.copyOf(this.reservations.keySet())) {
+				if (key.startsWith(id + "|")) {
+					Reservation released = release(id, key.substring(id.length() + 1));
+					first = (first != null) ? first : released;
+				}
+			}
+			return first;
 		}
 		Reservation reservation = this.reservations.get(key(id, sku));
 		if (reservation == null) {

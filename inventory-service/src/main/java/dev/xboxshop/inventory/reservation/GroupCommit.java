@@ -53,7 +53,7 @@ class GroupCommit {
 
 	@Autowired
 	GroupCommit(Reservations reservations, WarehouseProperties properties, MeterRegistry meters) {
-		this(reservations::reserveAll, properties.maxConcurrentReservations(), properties.maxWaitingReservations(),
+		this(reservations::reserveIndexed, properties.maxConcurrentReservations(), properties.maxWaitingReservations(),
 				meters);
 	}
 

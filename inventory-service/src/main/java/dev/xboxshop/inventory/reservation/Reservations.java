@@ -93,6 +93,14 @@ public class Reservations {
 	 */
 	public List<ReservationResult> reserveAll(List<ReservationRequest> lines) {
 		this.repository.index(lines);
+		return reserveIndexed(lines);
+	}
+
+	/**
+	 * {@link #reserveAll} of lines already indexed: the riders of a group-commit trip,
+	 * each of which went through {@link #decideWithoutWarehouse} first.
+	 */
+	List<ReservationResult> reserveIndexed(List<ReservationRequest> lines) {
 		List<Optional<ReservationResult>> decided = this.repository.decide(Way.PRECHECK, lines, null);
 		List<ReservationRequest> pending = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
