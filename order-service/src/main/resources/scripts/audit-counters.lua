@@ -1,15 +1,31 @@
 -- The auditor's figures, changed in the same step as the order change they count. This text
 -- is put in front of every script that creates, moves or removes an order (OrderScripts), so
 -- a figure cannot drift from the orders it counts.
--- The last 7 KEYS of such a script: 1 every order (zset), 2 counters (hash), 3 orders in flight
+-- The last 8 KEYS of such a script: 1 every order (zset), 2 counters (hash), 3 orders in flight
 -- (zset by creation millis), 4 orders per idempotency key (hash), 5 keys used by more than one
--- order (set), 6 failed orders without a reason (set), 7 launch-item units held per customer (hash).
+-- order (set), 6 failed orders without a reason (set), 7 launch-item units held per customer (hash),
+-- 8 the outbox stream (the witness's ledger records leave through it, see audit_witness).
 -- An order hash carries 'audited' = '1' once it is counted: an order stored before the counters
 -- existed is counted once by count-orders.lua, and changes to it before then leave the figures alone.
 local function audit_keys()
-  local first = #KEYS - 6
+  local first = #KEYS - 7
   return {all = KEYS[first], counters = KEYS[first + 1], inFlight = KEYS[first + 2],
-    keys = KEYS[first + 3], shared = KEYS[first + 4], noReason = KEYS[first + 5], held = KEYS[first + 6]}
+    keys = KEYS[first + 3], shared = KEYS[first + 4], noReason = KEYS[first + 5], held = KEYS[first + 6],
+    outbox = KEYS[first + 7]}
+end
+
+-- The witness: every change of an order also writes a ledger record to the outbox, which the
+-- relay publishes to a compacted Kafka topic keyed by order id, outside this store. The
+-- auditor (OrderWitness) reconciles that topic with the orders stored, so a wiped or
+-- rolled-back store is seen. Status 'DISCARDED' (never acknowledged) and 'RETIRED' (past its
+-- retention) tell the witness an order left the store on purpose.
+local function audit_witness(a, id, mode, status, items, at_ms)
+  local lines = {}
+  for i, line in ipairs(items) do
+    lines[i] = {sku = line.sku, quantity = tonumber(line.quantity)}
+  end
+  redis.call('XADD', a.outbox, '*', 'orderId', id, 'key', id, 'ledger', '1', 'payload',
+    cjson.encode({orderId = id, mode = mode, status = status, items = lines, at = tonumber(at_ms)}))
 end
 
 local function audit_add(key, field, delta)

@@ -1,7 +1,7 @@
 -- Counts orders stored before the auditor's figures existed (audit-counters.lua), each at
 -- most once: an order already counted, by its create script or an earlier pass, is skipped,
 -- so passes may overlap each other and live traffic.
--- KEYS: 1..n order hashes, then the auditor's 7 keys
+-- KEYS: 1..n order hashes, then the auditor's 8 keys
 -- ARGV: 1..n the order ids
 local audit = audit_keys()
 local counted = 0

@@ -1,9 +1,9 @@
 -- Creates an ACCEPTED order in one atomic step: the order hash, the customer's index, the
 -- purchase-limit counter (the scalper rule), the deadline entry, the audit index, the
--- auditor's figures (audit-counters.lua) and, in async mode, the OrderPlaced event in the
+-- auditor's figures and the witness's ledger record (audit-counters.lua) and, in async mode, the OrderPlaced event in the
 -- outbox stream.
 -- KEYS: 1 order hash, 2 customer index, 3 limit counter, 4 accepted deadlines, 5 all orders, 6 outbox,
---       7-13 the auditor's figures
+--       7-14 the auditor's figures
 -- ARGV: 1 orderId, 2 customerId, 3 items json, 4 mode, 5 now (ISO), 6 now (millis),
 --       7 limited units, 8 purchase limit, 9 deadline (millis), 10 idempotency key,
 --       11 outbox record key ('' for no event), 12 outbox payload, 13 customer index bound
@@ -32,6 +32,7 @@ redis.call('ZADD', KEYS[5], ARGV[6], ARGV[1])
 audit_order(audit_keys(), {id = ARGV[1], status = 'ACCEPTED', mode = ARGV[4], items = cjson.decode(ARGV[3]),
   reason = '', customerId = ARGV[2], limitedUnits = units, key = ARGV[10], createdAt = ARGV[6]}, 1)
 redis.call('HSET', KEYS[1], 'audited', '1')
+audit_witness(audit_keys(), ARGV[1], ARGV[4], 'ACCEPTED', cjson.decode(ARGV[3]), ARGV[6])
 if ARGV[11] ~= '' then
   redis.call('XADD', KEYS[6], '*', 'orderId', ARGV[1], 'key', ARGV[11], 'payload', ARGV[12])
 end

@@ -3,7 +3,7 @@
 -- auditor's figures (audit-counters.lua). Whatever may have been reserved for it goes into
 -- the release outbox in the same step (release-outbox.lua).
 -- KEYS: 1 order hash, 2 customer index, 3 limit counter, 4 accepted deadlines, 5 all orders,
---       6 release outbox, 7-13 the auditor's figures
+--       6 release outbox, 7-14 the auditor's figures
 -- ARGV: 1 orderId, 2 now (millis), 3.. skus whose reservations to release
 if redis.call('HGET', KEYS[1], 'status') ~= 'ACCEPTED' then
   return 0
@@ -17,6 +17,7 @@ local counted = audit_read(audit, KEYS[1], ARGV[1])
 if counted.audited then
   audit_order(audit, counted, -1)
 end
+audit_witness(audit, ARGV[1], counted.mode, 'DISCARDED', counted.items, ARGV[2])
 redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('ZREM', KEYS[4], ARGV[1])

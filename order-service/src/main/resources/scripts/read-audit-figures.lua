@@ -1,5 +1,5 @@
 -- The auditor's figures in one atomic read, so they agree with each other.
--- KEYS: the auditor's 7 keys (audit-counters.lua), 8 the mark that earlier orders were counted
+-- KEYS: the auditor's 8 keys (audit-counters.lua), 9 the mark that earlier orders were counted
 -- ARGV: 1 created before (millis): ACCEPTED orders older than this are overdue, 2 sample size
 local all, counters, inFlight, keys, shared, noReason, held = KEYS[1], KEYS[2], KEYS[3], KEYS[4],
   KEYS[5], KEYS[6], KEYS[7]
@@ -16,5 +16,5 @@ return {
   redis.call('SCARD', noReason),
   redis.call('SRANDMEMBER', noReason, sample),
   redis.call('HLEN', held),
-  redis.call('EXISTS', KEYS[8])
+  redis.call('EXISTS', KEYS[9])
 }

@@ -3,8 +3,8 @@
 -- in the retired ones ('retired:orders', 'retired:status:<S>', 'retired:units:CONFIRMED:<sku>'),
 -- so the audit still matches inventory's ledger, which keeps sold units. An ACCEPTED order is
 -- never retired (its deadline ends it first).
--- KEYS: 1 order hash, 2 customer index, 3 limit counter, 4-10 the auditor's figures
--- ARGV: 1 orderId
+-- KEYS: 1 order hash, 2 customer index, 3 limit counter, 4-11 the auditor's figures
+-- ARGV: 1 orderId, 2 now (millis)
 local audit = audit_keys()
 local o = audit_read(audit, KEYS[1], ARGV[1])
 if not o then
@@ -27,6 +27,7 @@ end
 if not audit_failed(o.status) and o.limitedUnits > 0 and redis.call('DECRBY', KEYS[3], o.limitedUnits) <= 0 then
   redis.call('DEL', KEYS[3])
 end
+audit_witness(audit, ARGV[1], o.mode, 'RETIRED', o.items, ARGV[2])
 redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('ZREM', audit.all, ARGV[1])

@@ -8,7 +8,7 @@
 -- its units left are granted - returned - sold; it may sell only until expiresAt - margin
 -- (the lease's expiry at inventory), and another replica borrows from it only while its
 -- holder's heartbeat is fresh (so the holder reports those sales to inventory).
--- KEYS: 1 order hash, 2 customer index, 3 limit counter, 4 outbox, 5-11 the auditor's figures
+-- KEYS: 1 order hash, 2 customer index, 3 limit counter, 4 outbox, 5-12 the auditor's figures
 -- ARGV: 1 orderId, 2 customerId, 3 items json, 4 now (ISO), 5 now (millis), 6 limited units,
 --       7 purchase limit, 8 idempotency key, 9 customer index bound, 10 this replica,
 --       11 way 'confirm'|'reject', 12 margin (millis), 13 heartbeat freshness (millis),
@@ -86,6 +86,7 @@ audit_order(audit, {id = ARGV[1], status = status, mode = 'escrow', items = item
   reason = reason, customerId = ARGV[2], limitedUnits = confirm and units or 0, key = ARGV[8],
   createdAt = ARGV[5]}, 1)
 redis.call('HSET', KEYS[1], 'audited', '1')
+audit_witness(audit, ARGV[1], 'escrow', status, items, ARGV[5])
 if not confirm then
   return {'REJECTED'}
 end

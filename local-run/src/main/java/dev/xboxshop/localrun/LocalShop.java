@@ -156,6 +156,70 @@ public final class LocalShop implements AutoCloseable {
 		return this.kafka;
 	}
 
+	/**
+	 * One of the services this shop started, for fault drills.
+	 * @param name its name ({@code order-service}, {@code order-service-2}, ...)
+	 * @return the service
+	 */
+	ServiceProcess service(String name) {
+		synchronized (this.lock) {
+			return this.services.stream()
+				.filter((candidate) -> candidate.name().equals(name))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("No service " + name));
+		}
+	}
+
+	/** The names of the services this shop runs, in start order. */
+	List<String> serviceNames() {
+		synchronized (this.lock) {
+			return this.services.stream().map(ServiceProcess::name).toList();
+		}
+	}
+
+	/**
+	 * Start a service again after a drill ended it, and wait until it is healthy.
+	 * @param name the service
+	 */
+	void restart(String name) {
+		ServiceProcess service = service(name);
+		service.kill();
+		service.start(this.options.jvmOptions());
+		long deadline = System.nanoTime() + STARTUP.toNanos();
+		while (!service.healthy()) {
+			proceed();
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(name + " not healthy within " + STARTUP);
+			}
+			ChildProcesses.pause(Duration.ofMillis(250));
+		}
+	}
+
+	/**
+	 * The Redis server's process, for drills that kill or pause it.
+	 * @return its handle
+	 * @throws IllegalStateException if this shop did not start Redis
+	 */
+	ProcessHandle redisProcess() {
+		if (this.redis == null) {
+			throw new IllegalStateException("This shop uses a Redis it did not start: " + this.options.redisAddress());
+		}
+		Set<Long> ours = ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
+		return ListeningSockets.owners(this.options.ports().redis())
+			.stream()
+			.filter(ours::contains)
+			.findFirst()
+			.flatMap(ProcessHandle::of)
+			.orElseThrow(() -> new IllegalStateException("No Redis process of this shop listens"));
+	}
+
+	/** Start Redis again on its data (after a drill killed it), as the launcher did. */
+	void restartRedis() {
+		RedisServerHandle started = LocalRedis.start(this.options.ports().redis(),
+				this.options.workDir().resolve("redis"));
+		keep(() -> this.redis = started, started::stop);
+	}
+
 	private void startInfrastructure() {
 		ShopPorts ports = this.options.ports();
 		if (this.options.redisAddress() == null) {

@@ -3,6 +3,7 @@ package dev.xboxshop.localrun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +24,13 @@ public final class LocalShopCommand {
 	static final String USAGE = """
 			usage: ./shop [start|stop|status] [--port-offset=N] [--replicas] [--mode=sync|async|escrow]
 			       ./shop test [maven arguments]
+			       ./shop faults [--modes=...] [--faults=...] [--help]
 			  start           run the whole shop in the foreground (the default); Ctrl-C ends it
 			  stop            end a shop started from this folder (by the PIDs it recorded)
 			  status          say whether it runs
 			  test            install what the tests need (Debian packages, as root), then
 			                  ./mvnw verify [maven arguments]
+			  faults          the fault suite, on a shop of its own (./shop faults --help)
 			  --port-offset=N move every port by N (gateway on 8080+N); also SHOP_PORT_OFFSET
 			  --replicas      two instances of inventory-service and order-service
 			  --mode=M        the default checkout mode (sync)
@@ -38,6 +41,10 @@ public final class LocalShopCommand {
 	private static final List<String> MODES = List.of("sync", "async", "escrow");
 
 	public static void main(String[] args) {
+		if (args.length > 0 && args[0].equals("faults")) {
+			FaultSuite.main(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
 			System.out.println(USAGE);
 			return;

@@ -32,16 +32,30 @@ record ServicePlan(String name, String module, int port, List<String> arguments)
 	}
 
 	private static ServicePlan plan(ShopOptions options, String name, String module, int port, String... own) {
+		List<String> launcher = new ArrayList<>();
+		launcher.add("--spring.data.redis.host=" + options.redisHost());
+		launcher.add("--spring.data.redis.port=" + options.redisPort());
+		launcher.add("--spring.kafka.bootstrap-servers=" + options.kafka());
+		launcher.add("--shop.operator.token=" + options.operatorToken());
+		launcher.add("--shop.checkout.mode=" + options.checkoutMode());
+		launcher.addAll(List.of(own));
+		List<String> extra = new ArrayList<>(options.extraArguments().getOrDefault("*", List.of()));
+		extra.addAll(options.extraArguments().getOrDefault(name, List.of()));
+		// an extra argument replaces the launcher's own of the same name (Spring would
+		// join the two values with a comma)
 		List<String> arguments = new ArrayList<>();
-		arguments.add("--spring.data.redis.host=" + options.redisHost());
-		arguments.add("--spring.data.redis.port=" + options.redisPort());
-		arguments.add("--spring.kafka.bootstrap-servers=" + options.kafka());
-		arguments.add("--shop.operator.token=" + options.operatorToken());
-		arguments.add("--shop.checkout.mode=" + options.checkoutMode());
-		arguments.addAll(List.of(own));
-		arguments.addAll(options.extraArguments().getOrDefault("*", List.of()));
-		arguments.addAll(options.extraArguments().getOrDefault(name, List.of()));
+		for (String argument : launcher) {
+			if (extra.stream().noneMatch((candidate) -> name(candidate).equals(name(argument)))) {
+				arguments.add(argument);
+			}
+		}
+		arguments.addAll(extra);
 		return new ServicePlan(name, module, port, arguments);
+	}
+
+	private static String name(String argument) {
+		int equals = argument.indexOf('=');
+		return (equals < 0) ? argument : argument.substring(0, equals);
 	}
 
 	private static ServicePlan plan(ShopOptions options, String name, String module, int port, List<String> own) {

@@ -123,6 +123,18 @@ final class ServiceProcess {
 		return Optional.ofNullable(this.process).map(Process::toHandle);
 	}
 
+	/** End the process as a crash would ({@code kill -9}). */
+	void kill() {
+		if (this.process == null || !this.process.isAlive()) {
+			return;
+		}
+		ChildProcesses.kill(this.process);
+	}
+
+	boolean alive() {
+		return this.process != null && this.process.isAlive();
+	}
+
 	void stop() {
 		if (this.process == null || !this.process.isAlive()) {
 			return;

@@ -101,9 +101,11 @@ public record OrderProperties(@DefaultValue("http://localhost:8083") String inve
 	 * @param replicas replication factor of those topics
 	 * @param groupId consumer group of the stock listeners (read by the listener
 	 * annotations)
+	 * @param ledgerTopic the compacted topic of every order's latest state, the auditor's
+	 * witness outside Redis (one per order store)
 	 */
 	public record Kafka(@DefaultValue("6") int partitions, @DefaultValue("1") short replicas,
-			@DefaultValue("order-service") String groupId) {
+			@DefaultValue("order-service") String groupId, @DefaultValue("orders.ledger") String ledgerTopic) {
 
 	}
 

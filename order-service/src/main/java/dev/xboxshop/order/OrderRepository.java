@@ -165,9 +165,10 @@ public class OrderRepository {
 	 * @return whether it was removed
 	 */
 	public boolean retire(Order order) {
-		Long removed = this.redis.execute(RETIRE, withFigures(RedisKeys.order(order.orderId()),
-				RedisKeys.customerOrders(order.customerId()), RedisKeys.purchaseLimit(order.customerId())),
-				order.orderId());
+		Long removed = this.redis.execute(RETIRE,
+				withFigures(RedisKeys.order(order.orderId()), RedisKeys.customerOrders(order.customerId()),
+						RedisKeys.purchaseLimit(order.customerId())),
+				order.orderId(), String.valueOf(now().toEpochMilli()));
 		return removed != null && removed == 1L;
 	}
 

@@ -40,10 +40,11 @@ public final class RedisKeys {
 
 	/**
 	 * The keys every order-changing script gets last, in this order, so the auditor's
-	 * figures change in the same step (see {@code audit-counters.lua}).
+	 * figures change in the same step, and the witness's ledger record leaves through the
+	 * outbox with it (see {@code audit-counters.lua}).
 	 */
 	public static final List<String> AUDIT_FIGURES = List.of(ALL, AUDIT_COUNTERS, AUDIT_IN_FLIGHT, AUDIT_KEY_USES,
-			AUDIT_SHARED_KEYS, AUDIT_NO_REASON, AUDIT_HELD);
+			AUDIT_SHARED_KEYS, AUDIT_NO_REASON, AUDIT_HELD, OUTBOX);
 
 	/** The live checkout mode, shared by every replica. */
 	public static final String CHECKOUT_MODE = "ord:checkout-mode";

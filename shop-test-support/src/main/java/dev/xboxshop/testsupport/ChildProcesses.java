@@ -28,6 +28,21 @@ public final class ChildProcesses {
 	}
 
 	/**
+	 * End a process as a crash would ({@code kill -9}: no shutdown hooks, nothing
+	 * flushed) and wait until it is gone.
+	 * @param process the process
+	 */
+	public static void kill(Process process) {
+		process.destroyForcibly();
+		try {
+			process.waitFor(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
 	 * Ask the process to end (SIGTERM, so it shuts down cleanly), and kill it if it has
 	 * not ended within the grace period.
 	 */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -86,6 +87,26 @@ public final class KafkaBrokerProcess implements KafkaServerHandle {
 		}
 		ChildProcesses.stop(this.process, Duration.ofSeconds(30));
 		this.process = null;
+	}
+
+	/**
+	 * Kill the broker as a crash would ({@code kill -9}): no shutdown, nothing flushed.
+	 * {@link #start()} starts it again on the same data.
+	 */
+	public synchronized void kill() {
+		if (this.process == null) {
+			return;
+		}
+		ChildProcesses.kill(this.process);
+		this.process = null;
+	}
+
+	/**
+	 * The broker's process, for drills that pause it.
+	 * @return its handle, empty when it does not run
+	 */
+	public synchronized Optional<ProcessHandle> handle() {
+		return Optional.ofNullable(this.process).filter(Process::isAlive).map(Process::toHandle);
 	}
 
 	private Path writeConfig() throws IOException {

@@ -16,11 +16,13 @@ import dev.xboxshop.order.inventory.StockLevel;
  * @param skus units per sku, beside inventory's figures
  * @param inventory whether inventory could be read
  * @param pendingReleases reservations waiting to be released
+ * @param witness what the witness outside Redis (the ledger topic) knows and found
+ * missing
  * @param checks every check with its figures
  * @param violations what failed, in words
  */
 record Audit(Verdict verdict, Instant checkedAt, Orders orders, List<Sku> skus, Inventory inventory,
-		long pendingReleases, List<Check> checks, List<String> violations) {
+		long pendingReleases, OrderWitness.Findings witness, List<Check> checks, List<String> violations) {
 
 	enum Verdict {
 

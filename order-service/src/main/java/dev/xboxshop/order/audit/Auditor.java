@@ -51,6 +51,8 @@ class Auditor {
 
 	private final EscrowLeases escrow;
 
+	private final OrderWitness witness;
+
 	private final Executor stockReader = Executors.newCachedThreadPool((task) -> {
 		Thread thread = new Thread(task, "audit-stock");
 		thread.setDaemon(true);
@@ -58,8 +60,10 @@ class Auditor {
 	});
 
 	Auditor(AuditCounters counters, PurchaseLimitSweep purchaseLimits, InventoryClient inventory,
-			ReservationReleases releases, OrderProperties properties, Clock clock, EscrowLeases escrow) {
+			ReservationReleases releases, OrderProperties properties, Clock clock, EscrowLeases escrow,
+			OrderWitness witness) {
 		this.escrow = escrow;
+		this.witness = witness;
 		this.counters = counters;
 		this.purchaseLimits = purchaseLimits;
 		this.inventory = inventory;
@@ -90,7 +94,9 @@ class Auditor {
 			}
 			inventoryError = unavailable.getMessage();
 		}
+		OrderWitness.Findings witnessed = this.witness.check();
 		List<Check> checks = new ArrayList<>();
+		checks.add(stored(witnessed));
 		checks.add(check("every accepted order settles in time", "1, 5", figures.overdueCount() == 0,
 				figures.overdueCount() + " ACCEPTED order(s) past the deadline" + sample(figures.overdue())));
 		checks.add(check("one order per idempotency key", "2", figures.sharedKeyCount() == 0,
@@ -108,8 +114,24 @@ class Auditor {
 		return new Audit(verdict(checks), now,
 				new Audit.Orders(figures.total(), figures.byStatus(), figures.byMode(), figures.overdueCount(),
 						figures.retired()),
-				skus(figures, stock), new Audit.Inventory(stock != null, inventoryError), pendingReleases, checks,
-				violations);
+				skus(figures, stock), new Audit.Inventory(stock != null, inventoryError), pendingReleases, witnessed,
+				checks, violations);
+	}
+
+	/**
+	 * Every order the witness saw acknowledged is still in the store, in a state no older
+	 * than the witness's: a wiped or rolled-back Redis fails here, with the ids.
+	 */
+	private static Check stored(OrderWitness.Findings found) {
+		String name = "every acknowledged order is still stored (the witness)";
+		if (!found.read()) {
+			return new Check(name, "1", Verdict.UNKNOWN,
+					"the witness is still reading " + found.topic() + " (" + found.witnessed() + " order(s) so far)");
+		}
+		return check(name, "1", found.missingCount() == 0 && found.rolledBackCount() == 0,
+				found.owed() + " acknowledged order(s) in " + found.topic() + ", " + found.missingCount() + " missing"
+						+ sample(found.missing()) + ", " + found.rolledBackCount() + " rolled back"
+						+ sample(found.rolledBack()) + (found.caughtUp() ? "" : "; the witness is behind its topic"));
 	}
 
 	/**
@@ -173,7 +195,7 @@ class Auditor {
 	}
 
 	private static String sample(List<String> ids) {
-		return ids.isEmpty() ? "" : ", e.g. " + ids;
+		return ids.isEmpty() ? "" : ", e.g. " + ids.subList(0, Math.min(ids.size(), 20));
 	}
 
 }

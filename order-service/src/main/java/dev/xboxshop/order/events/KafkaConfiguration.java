@@ -61,6 +61,12 @@ class KafkaConfiguration {
 				TopicBuilder.name(Topics.deadLetter(Topics.STOCK_REJECTED))
 					.partitions(partitions)
 					.replicas(replicas)
+					.build(),
+				// the auditor's witness: each order's latest record survives compaction
+				TopicBuilder.name(properties.kafka().ledgerTopic())
+					.partitions(partitions)
+					.replicas(replicas)
+					.compact()
 					.build());
 	}
 

@@ -31,6 +31,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
+import dev.xboxshop.order.OrderProperties;
 import dev.xboxshop.order.RedisKeys;
 
 /**
@@ -82,9 +83,12 @@ public class OutboxRelay implements SmartLifecycle {
 	/** When to look for abandoned entries next; 0: at once, so also at start-up. */
 	private long nextClaim;
 
-	OutboxRelay(StringRedisTemplate redis, KafkaTemplate<String, Object> kafka) {
+	private final String ledgerTopic;
+
+	OutboxRelay(StringRedisTemplate redis, KafkaTemplate<String, Object> kafka, OrderProperties properties) {
 		this.redis = redis;
 		this.kafka = kafka;
+		this.ledgerTopic = properties.kafka().ledgerTopic();
 	}
 
 	/** Look at the stream now rather than at the next poll (an entry was just added). */
@@ -165,8 +169,10 @@ public class OutboxRelay implements SmartLifecycle {
 	private void publish(List<MapRecord<String, Object, Object>> batch) throws InterruptedException {
 		List<CompletableFuture<SendResult<String, Object>>> sends = new ArrayList<>();
 		for (MapRecord<String, Object, Object> entry : batch) {
-			// an entry names its topic when it is not orders.placed (escrow sales)
-			Object topic = entry.getValue().getOrDefault("topic", Topics.ORDERS_PLACED);
+			// an entry names its topic when it is not orders.placed (escrow sales); a
+			// ledger record goes to the auditor's witness
+			Object topic = entry.getValue().containsKey("ledger") ? this.ledgerTopic
+					: entry.getValue().getOrDefault("topic", Topics.ORDERS_PLACED);
 			sends.add(this.kafka.send((String) topic, (String) entry.getValue().get("key"),
 					entry.getValue().get("payload")));
 		}

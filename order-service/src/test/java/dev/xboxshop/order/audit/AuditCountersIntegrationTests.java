@@ -42,6 +42,7 @@ import dev.xboxshop.testsupport.RealRedis;
 import dev.xboxshop.testsupport.RealServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The counters the order scripts keep for the auditor, against a walk over every order
@@ -49,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.data.redis.database=3", "shop.order.kafka.group-id=order-audit-counters-test",
+				"shop.order.kafka.ledger-topic=" + AuditCountersIntegrationTests.LEDGER,
 				"shop.order.async.deadline=60s" })
 @RealRedis
 @RealKafka
@@ -61,6 +63,8 @@ class AuditCountersIntegrationTests {
 	private static final Instant OVERDUE_BEFORE = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(185);
 
 	private static final List<String> SKUS = List.of("XBOX-SERIES-X", "GAME-A", "GAME-B", "PAD");
+
+	static final String LEDGER = "orders.ledger.audit-counters-test";
 
 	private static final InventoryStub inventory = InventoryStub.start();
 
@@ -75,6 +79,9 @@ class AuditCountersIntegrationTests {
 
 	@Autowired
 	AuditCounters counters;
+
+	@Autowired
+	OrderWitness witness;
 
 	@DynamicPropertySource
 	static void inventoryUrl(DynamicPropertyRegistry registry) {
@@ -92,6 +99,8 @@ class AuditCountersIntegrationTests {
 			connection.serverCommands().flushDb();
 			return null;
 		});
+		// the cases wipe the store on purpose; the witness starts afresh with each
+		this.witness.forget();
 		inventory.reset();
 	}
 
@@ -142,7 +151,10 @@ class AuditCountersIntegrationTests {
 			assertThat(this.redis.hasKey(RedisKeys.AUDIT_COUNTED)).isTrue();
 			assertThat(withoutSamples(figures())).isEqualTo(expected);
 			int port = Integer.parseInt(restarted.getEnvironment().getProperty("local.server.port"));
-			JsonNode after = new OrderApi(port).get("/api/audit").json();
+			// once the restarted service's witness has read its (empty) topic
+			JsonNode after = await().atMost(Duration.ofSeconds(30))
+				.until(() -> new OrderApi(port).get("/api/audit").json(), (audit) -> !verdicts(audit)
+					.contains("every acknowledged order is still stored (the witness): UNKNOWN"));
 			assertThat(after.get("orders")).isEqualTo(before.get("orders"));
 			assertThat(after.get("verdict")).isEqualTo(before.get("verdict"));
 			assertThat(verdicts(after)).isEqualTo(verdicts(before)).contains("one order per idempotency key: FAIL");
@@ -291,7 +303,10 @@ class AuditCountersIntegrationTests {
 				"--spring.data.redis.host=" + RealServers.redis().host(),
 				"--spring.data.redis.port=" + RealServers.redis().port(), "--spring.data.redis.database=3",
 				"--spring.kafka.bootstrap-servers=" + RealServers.kafka().bootstrapServers(),
-				"--shop.order.kafka.group-id=order-audit-counters-restarted", "--shop.order.async.deadline=60s",
+				"--shop.order.kafka.group-id=order-audit-counters-restarted",
+				// a witness of its own: the shared topic still holds earlier cases'
+				// orders
+				"--shop.order.kafka.ledger-topic=" + LEDGER + ".restarted", "--shop.order.async.deadline=60s",
 				"--shop.order.inventory-url=" + inventory.url());
 	}
 

@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.data.redis.database=2", "shop.order.kafka.group-id=order-audit-test",
-				"shop.order.async.deadline=60s" })
+				"shop.order.kafka.ledger-topic=orders.ledger.audit-test", "shop.order.async.deadline=60s" })
 @RealRedis
 @RealKafka
 @DirtiesContext
@@ -59,6 +59,9 @@ class AuditIntegrationTests {
 	@Autowired
 	OrderRetention retention;
 
+	@Autowired
+	OrderWitness witness;
+
 	private OrderApi api;
 
 	@DynamicPropertySource
@@ -77,6 +80,8 @@ class AuditIntegrationTests {
 			connection.serverCommands().flushDb();
 			return null;
 		});
+		// the cases wipe the store on purpose; the witness starts afresh with each
+		this.witness.forget();
 		inventory.reset();
 		this.api = new OrderApi(this.port);
 	}
@@ -240,6 +245,61 @@ class AuditIntegrationTests {
 		assertThat(audit.get("verdict").asString()).isEqualTo("FAIL");
 		assertThat(audit.get("violations").toString()).contains("no escrow unit sold twice")
 			.contains("GAME-A by " + lease.get("replicaId").asString() + ": sold 3, leased 2");
+	}
+
+	@Test
+	void failsWithTheMissingOrderIdsWhenTheStoreIsWiped() {
+		inventory.stock("GAME-A", 5);
+		String sync = this.api.place("sync", OrderApi.orderJson("wiped-1", "GAME-A", 1)).orderId();
+		String async = this.api.place("async", OrderApi.orderJson("wiped-2", "GAME-A", 1)).orderId();
+		await().atMost(Duration.ofSeconds(30)).until(() -> witnessed(audit()).get("owed").asLong() == 2);
+		assertThat(audit().get("verdict").asString()).isEqualTo("PASS");
+
+		this.redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) (connection) -> {
+			connection.serverCommands().flushDb();
+			return null;
+		});
+		JsonNode audit = audit();
+
+		assertThat(audit.get("verdict").asString()).as(audit.toString()).isEqualTo("FAIL");
+		assertThat(audit.get("orders").get("total").asLong()).isZero();
+		assertThat(witnessed(audit).get("missingCount").asLong()).isEqualTo(2);
+		assertThat(witnessed(audit).get("missing").valueStream().map(JsonNode::asString))
+			.containsExactlyInAnyOrder(sync, async);
+		JsonNode stored = check(audit, WITNESS_CHECK);
+		assertThat(stored.get("verdict").asString()).isEqualTo("FAIL");
+		assertThat(stored.get("detail").asString()).contains(sync).contains(async);
+	}
+
+	@Test
+	void failsWhenTheStoreLostAnOrdersOutcome() {
+		KafkaTestClient kafka = new KafkaTestClient(RealServers.kafka().bootstrapServers());
+		inventory.stock("GAME-A", 5);
+		String confirmed = this.api.place("async", OrderApi.orderJson("rolled-back-1", "GAME-A", 1)).orderId();
+		inventory.reserveDirectly(confirmed, "GAME-A", 1);
+		kafka.stockReserved(confirmed, "GAME-A", 1);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> check(audit(), WITNESS_CHECK).get("detail")
+				.asString()
+				.startsWith("1 acknowledged order(s) in orders.ledger.audit-test")
+					&& this.api.status(confirmed).equals("CONFIRMED"));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> check(audit(), WITNESS_CHECK).get("verdict").asString().equals("PASS"));
+
+		// what a store restored from an older copy holds: the order, but not its outcome
+		this.redis.opsForHash().put(dev.xboxshop.order.RedisKeys.order(confirmed), "status", "ACCEPTED");
+		JsonNode audit = audit();
+
+		assertThat(check(audit, WITNESS_CHECK).get("verdict").asString()).as(audit.toString()).isEqualTo("FAIL");
+		assertThat(witnessed(audit).get("rolledBackCount").asLong()).isEqualTo(1);
+		assertThat(witnessed(audit).get("rolledBack").get(0).asString()).startsWith(confirmed)
+			.contains("CONFIRMED in the witness");
+	}
+
+	private static final String WITNESS_CHECK = "every acknowledged order is still stored (the witness)";
+
+	private static JsonNode witnessed(JsonNode audit) {
+		return audit.get("witness");
 	}
 
 	private JsonNode audit() {

@@ -94,7 +94,8 @@ class OutboxBrokerOutageIntegrationTests {
 			assertThat(response.status()).isEqualTo(202);
 			orderIds.add(response.orderId());
 		}
-		assertThat(this.redis.opsForStream().size(RedisKeys.OUTBOX)).isEqualTo(DURING_OUTAGE);
+		// each order's event and its ledger record for the auditor's witness
+		assertThat(this.redis.opsForStream().size(RedisKeys.OUTBOX)).isEqualTo(2 * DURING_OUTAGE);
 		broker.start();
 
 		awaitOutboxDrained();
