@@ -176,6 +176,9 @@ enum Fault {
 			redis.onExit().join();
 			deleteContents(suite.shop().options().workDir().resolve("redis"));
 			suite.shop().restartRedis();
+			// inventory seeds its catalog and stock again when it starts on an empty
+			// store
+			suite.restart(INVENTORIES);
 		}
 	};
 

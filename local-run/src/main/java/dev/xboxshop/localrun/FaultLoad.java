@@ -28,6 +28,8 @@ final class FaultLoad implements AutoCloseable {
 
 	private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"([^\"]+)\"");
 
+	private static final Pattern PROBLEM = Pattern.compile("/problems/([a-z-]+)");
+
 	private static final Duration ANSWER_WAIT = Duration.ofSeconds(10);
 
 	private static final int MAX_BUYERS = 20_000;
@@ -87,12 +89,14 @@ final class FaultLoad implements AutoCloseable {
 			.build();
 		long sent = System.nanoTime();
 		this.pending.add(this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-			.handle((response, failure) -> (failure != null) ? new Attempt(key, 0, null, sent, System.nanoTime())
-					: new Attempt(key, response.statusCode(), orderId(response.body()), sent, System.nanoTime())));
+			.handle((response, failure) -> (failure != null)
+					? new Attempt(key, 0, null, failure.getClass().getSimpleName(), sent, System.nanoTime())
+					: new Attempt(key, response.statusCode(), find(ORDER_ID, response.body()),
+							find(PROBLEM, response.body()), sent, System.nanoTime())));
 	}
 
-	private static String orderId(String body) {
-		Matcher matcher = ORDER_ID.matcher((body != null) ? body : "");
+	private static String find(Pattern pattern, String body) {
+		Matcher matcher = pattern.matcher((body != null) ? body : "");
 		return matcher.find() ? matcher.group(1) : null;
 	}
 
@@ -108,7 +112,7 @@ final class FaultLoad implements AutoCloseable {
 				attempts.add(attempt.get(ANSWER_WAIT.toSeconds() + 5, TimeUnit.SECONDS));
 			}
 			catch (Exception ex) {
-				attempts.add(new Attempt(null, 0, null, 0, 0));
+				attempts.add(new Attempt(null, 0, null, "no answer", 0, 0));
 			}
 		}
 		return attempts;
@@ -125,14 +129,23 @@ final class FaultLoad implements AutoCloseable {
 	 * @param key its idempotency key
 	 * @param status the HTTP status, 0 for no answer
 	 * @param orderId the order id answered, if any
+	 * @param problem the problem's slug, or why there was no answer
 	 * @param sentNanos when it was sent
 	 * @param answeredNanos when the answer came
 	 */
-	record Attempt(String key, int status, String orderId, long sentNanos, long answeredNanos) {
+	record Attempt(String key, int status, String orderId, String problem, long sentNanos, long answeredNanos) {
 
 		/** The shop took the order: 201 (confirmed) or 202 (accepted, to be booked). */
 		boolean acknowledged() {
 			return (this.status == 201 || this.status == 202) && this.orderId != null;
+		}
+
+		/**
+		 * The answer in a few words: {@code 202}, {@code 503 busy},
+		 * {@code 0 HttpTimeoutException}.
+		 */
+		String answer() {
+			return (this.problem == null) ? String.valueOf(this.status) : this.status + " " + this.problem;
 		}
 
 	}

@@ -156,7 +156,9 @@ public final class FaultSuite {
 		long faultAt = System.nanoTime();
 		fault.inject(this, load);
 		long healedAt = System.nanoTime();
-		ChildProcesses.pause(Duration.ofSeconds(5));
+		// buyers keep coming after the heal: the row shows when the shop takes orders
+		// again
+		ChildProcesses.pause(Duration.ofSeconds(10));
 		List<FaultLoad.Attempt> attempts = load.stop();
 		Settled settled = settle(attempts, healedAt);
 		Audit audit = audit();
@@ -345,16 +347,14 @@ public final class FaultSuite {
 					.filter((check) -> !"PASS".equals(check.path("verdict").asString()))
 					.map((check) -> check.path("name").asString() + ": " + check.path("verdict").asString())
 					.toList();
-				List<String> missing = audit.path("witness")
-					.path("missing")
-					.valueStream()
-					.map(JsonNode::asString)
-					.toList();
-				return new Audit(audit.path("verdict").asString(), failed, missing);
+				JsonNode witness = audit.path("witness");
+				List<String> missing = witness.path("missing").valueStream().map(JsonNode::asString).toList();
+				return new Audit(audit.path("verdict").asString(), failed, witness.path("missingCount").asLong(0),
+						missing);
 			}
 			ChildProcesses.pause(Duration.ofSeconds(2));
 		}
-		return new Audit("UNREADABLE", List.of(), List.of());
+		return new Audit("UNREADABLE", List.of(), 0, List.of());
 	}
 
 	private String url(String service, String path) {
@@ -528,9 +528,11 @@ public final class FaultSuite {
 	/**
 	 * @param verdict the auditor's verdict after the row
 	 * @param failed the checks that did not pass
-	 * @param missing order ids the witness found missing from the store
+	 * @param missingCount how many acknowledged orders the witness found missing from the
+	 * store
+	 * @param missing their ids (the first hundred)
 	 */
-	record Audit(String verdict, List<String> failed, List<String> missing) {
+	record Audit(String verdict, List<String> failed, long missingCount, List<String> missing) {
 
 	}
 
@@ -546,7 +548,7 @@ public final class FaultSuite {
 	 * reason
 	 * @param turnedAway answered 503, 504, 429 or not at all (lost sales, nothing
 	 * promised)
-	 * @param answers every status answered, with counts (0: no answer)
+	 * @param answers every answer (status and problem slug; 0: no answer), with counts
 	 * @param lost acknowledged orders order-service no longer knows
 	 * @param lostIds their ids (at most 20)
 	 * @param oversold confirmed orders with no unit reserved for them at inventory
@@ -561,14 +563,14 @@ public final class FaultSuite {
 	 * every order became final
 	 */
 	record Row(String fault, String mode, int sent, int acknowledged, int confirmed, Map<String, Long> cancelled,
-			int turnedAway, Map<Integer, Long> answers, int lost, List<String> lostIds, int oversold,
+			int turnedAway, Map<String, Long> answers, int lost, List<String> lostIds, int oversold,
 			List<String> oversoldIds, int notFinal, Audit audit, long backAfterMillis, long settledAfterMillis,
 			boolean promisesKept) {
 
 		static Row of(Fault fault, String mode, List<FaultLoad.Attempt> attempts, Settled settled, Audit audit,
 				long faultAt, long healedAt, long started) {
-			Map<Integer, Long> answers = attempts.stream()
-				.collect(Collectors.groupingBy(FaultLoad.Attempt::status, TreeMap::new, Collectors.counting()));
+			Map<String, Long> answers = attempts.stream()
+				.collect(Collectors.groupingBy(FaultLoad.Attempt::answer, TreeMap::new, Collectors.counting()));
 			int turnedAway = (int) attempts.stream()
 				.filter((a) -> List.of(0, 429, 502, 503, 504).contains(a.status()))
 				.count();
@@ -616,10 +618,10 @@ public final class FaultSuite {
 		String line() {
 			return String.format(
 					"  %-22s %-6s sent %4d, acknowledged %4d, confirmed %4d, cancelled %s, turned away %d, lost %d,"
-							+ " oversold %d, not final %d, audit %s%s",
+							+ " oversold %d, not final %d, audit %s%s; answers %s",
 					this.fault, this.mode, this.sent, this.acknowledged, this.confirmed, this.cancelled,
 					this.turnedAway, this.lost, this.oversold, this.notFinal, this.audit.verdict(),
-					this.audit.failed().isEmpty() ? "" : " " + this.audit.failed());
+					this.audit.failed().isEmpty() ? "" : " " + this.audit.failed(), this.answers);
 		}
 
 		String markdown() {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +137,8 @@ class OrderWitness implements SmartLifecycle {
 				owed.add(Map.entry(id, witnessed));
 			}
 		});
+		// the most recent first: the ids a finding lists are the latest orders lost
+		owed.sort(Comparator.comparingLong((Map.Entry<String, Witnessed> entry) -> entry.getValue().at()).reversed());
 		List<String> missing = new ArrayList<>();
 		List<String> rolledBack = new ArrayList<>();
 		long missingCount = 0;
@@ -352,7 +355,7 @@ class OrderWitness implements SmartLifecycle {
 	 * @param witnessed orders the witness knows
 	 * @param owed orders the store must hold by the witness
 	 * @param missingCount how many of those the store does not hold
-	 * @param missing their ids (the first hundred)
+	 * @param missing their ids (the hundred most recent)
 	 * @param rolledBackCount how many the store holds in an earlier state (ACCEPTED again
 	 * after a final state)
 	 * @param rolledBack those, with both states (the first hundred)
