@@ -157,7 +157,7 @@ public final class FaultSuite {
 		fault.inject(this, load);
 		long healedAt = System.nanoTime();
 		// buyers keep coming after the heal: the row shows when the shop takes orders
-		// again
+		// again (a gateway breaker stays open up to 10 s after its service is back)
 		ChildProcesses.pause(Duration.ofSeconds(10));
 		List<FaultLoad.Attempt> attempts = load.stop();
 		Settled settled = settle(attempts, healedAt);
