@@ -124,7 +124,12 @@ public final class FaultSuite {
 				List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), extra);
 		out.accept("fault suite: starting a shop of its own in " + workDir);
 		List<Row> rows = new ArrayList<>();
-		try (LocalShop shop = LocalShop.start(shopOptions, (line) -> out.accept("  " + line))) {
+		LocalShop shop = LocalShop.prepare(shopOptions, (line) -> out.accept("  " + line));
+		// Ctrl-C or a kill ends the shop's processes too, never leaves them behind
+		Thread stopShop = new Thread(shop::close, "stop-fault-suite-shop");
+		Runtime.getRuntime().addShutdownHook(stopShop);
+		try (shop) {
+			shop.start();
 			FaultSuite suite = new FaultSuite(shop, links, options, out);
 			for (String fault : options.faults()) {
 				for (String mode : options.modes()) {
@@ -136,6 +141,12 @@ public final class FaultSuite {
 		}
 		finally {
 			links.values().forEach(FaultProxy::close);
+			try {
+				Runtime.getRuntime().removeShutdownHook(stopShop);
+			}
+			catch (IllegalStateException ex) {
+				// the JVM is shutting down: the hook is stopping the shop
+			}
 		}
 		writeReport(workDir, rows);
 		return rows;
