@@ -11,7 +11,8 @@ function command(n, args,    out, i) {
   printf "%s", out
 }
 BEGIN {
-  split("ord:all ord:audit:counters ord:audit:in-flight ord:audit:key-uses ord:audit:shared-keys ord:audit:no-reason ord:audit:held", audit, " ")
+  # the auditor's keys, the outbox last (each change's ledger record for the witness goes there)
+  split("ord:all ord:audit:counters ord:audit:in-flight ord:audit:key-uses ord:audit:shared-keys ord:audit:no-reason ord:audit:held ord:outbox", audit, " ")
   for (i = 0; i < ORDERS; i++) {
     id = "bench-order-" i; customer = "bench-parent-" i; slot = i % 100
     items = "[{\"sku\":\"XBOX-SERIES-X\",\"quantity\":1}"
@@ -21,10 +22,10 @@ BEGIN {
     mode = (slot >= 96 || slot % 2 == 0) ? "sync" : "async"
     inflight = (slot == 0)
     n = 0
-    a[++n] = "EVALSHA"; a[++n] = CREATE; a[++n] = "13"
+    a[++n] = "EVALSHA"; a[++n] = CREATE; a[++n] = "14"
     a[++n] = "ord:order:" id; a[++n] = "ord:customer:" customer; a[++n] = "ord:limit:" customer
     a[++n] = "ord:accepted"; a[++n] = "ord:all"; a[++n] = "ord:outbox"
-    for (k = 1; k <= 7; k++) a[++n] = audit[k]
+    for (k = 1; k <= 8; k++) a[++n] = audit[k]
     a[++n] = id; a[++n] = customer; a[++n] = items; a[++n] = mode
     a[++n] = inflight ? NOW_ISO : PAST_ISO
     a[++n] = inflight ? NOW_MS : (NOW_MS - 3600000 - ORDERS + i)
@@ -36,11 +37,11 @@ BEGIN {
     else if (slot <= 95) { next_status = "CANCELLED"; reason = "Sold out after your order was accepted; you will not be charged." }
     else { next_status = "REJECTED"; reason = "Sold out" }
     n = 0
-    a[++n] = "EVALSHA"; a[++n] = TRANSITION; a[++n] = "10"
-    a[++n] = "ord:order:" id; a[++n] = "ord:limit:" customer; a[++n] = "ord:accepted"
-    for (k = 1; k <= 7; k++) a[++n] = audit[k]
+    a[++n] = "EVALSHA"; a[++n] = TRANSITION; a[++n] = "12"
+    a[++n] = "ord:order:" id; a[++n] = "ord:limit:" customer; a[++n] = "ord:accepted"; a[++n] = "ord:releases"
+    for (k = 1; k <= 8; k++) a[++n] = audit[k]
     a[++n] = id; a[++n] = "ACCEPTED"; a[++n] = next_status; a[++n] = reason; a[++n] = NOW_ISO
-    a[++n] = "ord:status-changed"
+    a[++n] = "ord:status-changed"; a[++n] = NOW_MS
     command(n, a)
   }
   # inventory agrees: every confirmed unit reserved, 1,000 units left of each
