@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -63,6 +64,29 @@ class LauncherInterruptIntegrationTests {
 		await().atMost(Duration.ofMinutes(1)).until(() -> !this.launcher.isAlive());
 		assertThat(this.launcher.exitValue()).as("exit code after SIG" + signal)
 			.isEqualTo(signal.equals("INT") ? 130 : 143);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.started.stream().filter(ProcessHandle::isAlive).map(this::describe))
+				.as("processes left behind")
+				.isEmpty());
+	}
+
+	@Test
+	void theFaultSuiteLeavesNoProcessBehindWhenStopped(@TempDir Path home) throws IOException {
+		StandInJar.layOut(home, MODULES.toArray(String[]::new));
+		this.launcher = new ProcessBuilder(ChildProcesses.java(), "-Xmx128m", "-Dshop.home=" + home, "-cp",
+				System.getProperty("java.class.path"), FaultSuite.class.getName(), "--faults=order-kill",
+				"--modes=async")
+			.redirectErrorStream(true)
+			.redirectOutput(home.resolve("fault-suite.log").toFile())
+			.start();
+		// two replicas each of inventory and order, cart, web tier, gateway
+		await().atMost(Duration.ofMinutes(2))
+			.until(() -> this.launcher.descendants().filter(this::standIn).count() == 7);
+		this.started = this.launcher.descendants().toList();
+
+		new ProcessBuilder("kill", "-TERM", String.valueOf(this.launcher.pid())).start().onExit().join();
+
+		await().atMost(Duration.ofMinutes(1)).until(() -> !this.launcher.isAlive());
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.started.stream().filter(ProcessHandle::isAlive).map(this::describe))
 				.as("processes left behind")
