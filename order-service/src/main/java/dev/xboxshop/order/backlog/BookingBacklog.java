@@ -1,5 +1,6 @@
 package dev.xboxshop.order.backlog;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +9,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.stereotype.Component;
 
+import dev.xboxshop.order.CheckoutMode;
 import dev.xboxshop.order.OrderProperties;
 import dev.xboxshop.order.RedisKeys;
 
@@ -31,6 +34,11 @@ public class BookingBacklog {
 	private static final int RATE_WINDOW_SECONDS = 5;
 
 	private static final long BUCKET_TTL_SECONDS = 120;
+
+	/** How many of the oldest ACCEPTED orders are looked at for the oldest async one. */
+	private static final int OLDEST_LOOKED_AT = 20;
+
+	private static final String MODE = "mode";
 
 	private final StringRedisTemplate redis;
 
@@ -104,19 +112,44 @@ public class BookingBacklog {
 
 	private Backlog read(long now) {
 		Long inFlight = this.redis.opsForZSet().zCard(RedisKeys.ACCEPTED);
-		Set<TypedTuple<String>> oldest = this.redis.opsForZSet().rangeWithScores(RedisKeys.ACCEPTED, 0, 0);
 		long deadlineMs = this.settings.deadline().toMillis();
-		long oldestWaitMs = 0;
-		if (oldest != null && !oldest.isEmpty()) {
-			Double deadline = oldest.iterator().next().getScore();
-			oldestWaitMs = (deadline != null) ? Math.max(0, now - (deadline.longValue() - deadlineMs)) : 0;
-		}
+		long oldestWaitMs = oldestAsyncWait(now, deadlineMs);
 		double rate = bookedPerSecond(now / 1000);
 		long backlog = (inFlight != null) ? inFlight : 0;
 		long projected = Math.max(oldestWaitMs,
 				(long) (1000.0 * backlog / Math.max(rate, this.settings.minBookingRate())));
 		long shedAfterMs = this.settings.shedAfter().toMillis();
 		return new Backlog(backlog, rate, oldestWaitMs, projected, shedAfterMs, deadlineMs, projected > shedAfterMs);
+	}
+
+	/**
+	 * How long the oldest async order has waited, from its deadline. The set of ACCEPTED
+	 * orders holds sync orders too, whose deadline is shorter: read as async, a sync
+	 * order stuck in its reservation call looked 40 s older than it was and turned async
+	 * buyers away as busy. So the oldest few are looked at, and sync ones skipped.
+	 */
+	private long oldestAsyncWait(long now, long deadlineMs) {
+		Set<TypedTuple<String>> oldest = this.redis.opsForZSet()
+			.rangeWithScores(RedisKeys.ACCEPTED, 0, OLDEST_LOOKED_AT - 1);
+		if (oldest == null || oldest.isEmpty()) {
+			return 0;
+		}
+		List<TypedTuple<String>> entries = new ArrayList<>(oldest);
+		List<Object> modes = this.redis.executePipelined((RedisCallback<Object>) (connection) -> {
+			for (TypedTuple<String> entry : entries) {
+				connection.hashCommands()
+					.hGet(RedisKeys.order(entry.getValue()).getBytes(StandardCharsets.UTF_8),
+							MODE.getBytes(StandardCharsets.UTF_8));
+			}
+			return null;
+		});
+		for (int i = 0; i < entries.size(); i++) {
+			Double deadline = entries.get(i).getScore();
+			if (!CheckoutMode.SYNC.value().equals(modes.get(i)) && deadline != null) {
+				return Math.max(0, now - (deadline.longValue() - deadlineMs));
+			}
+		}
+		return 0;
 	}
 
 	/**

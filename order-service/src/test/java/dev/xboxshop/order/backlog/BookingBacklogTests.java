@@ -180,6 +180,22 @@ class BookingBacklogTests {
 	}
 
 	/** Orders accepted {@code waitedMs} ago, as create-order.lua records them. */
+	@Test
+	void aSyncOrderStuckInItsReservationDoesNotTurnAsyncBuyersAway() {
+		// sync orders' deadline is 20 s: one placed 5 s ago waits for its warehouse call
+		for (int i = 0; i < 3; i++) {
+			this.redis.opsForZSet().add(RedisKeys.ACCEPTED, "sync-" + i, NOW - 5_000 + 20_000);
+			this.redis.opsForHash().put(RedisKeys.order("sync-" + i), "mode", "sync");
+		}
+		accepted(10, 2_000);
+
+		Backlog current = this.backlog.current();
+
+		assertThat(current.oldestWaitMs()).as("the oldest async order's wait").isEqualTo(2_000);
+		assertThat(current.shedding()).isFalse();
+		this.backlog.admit();
+	}
+
 	private void accepted(int orders, long waitedMs) {
 		Set<TypedTuple<String>> entries = new HashSet<>();
 		for (int i = 0; i < orders; i++) {
