@@ -90,9 +90,18 @@ final class FaultLoad implements AutoCloseable {
 		long sent = System.nanoTime();
 		this.pending.add(this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
 			.handle((response, failure) -> (failure != null)
-					? new Attempt(key, 0, null, failure.getClass().getSimpleName(), sent, System.nanoTime())
+					? new Attempt(key, 0, null, cause(failure), sent, System.nanoTime())
 					: new Attempt(key, response.statusCode(), find(ORDER_ID, response.body()),
 							find(PROBLEM, response.body()), sent, System.nanoTime())));
+	}
+
+	/** Why there was no answer: the innermost exception's class (a timeout, a reset). */
+	private static String cause(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause.getClass().getSimpleName();
 	}
 
 	private static String find(Pattern pattern, String body) {
