@@ -145,7 +145,7 @@ public final class InventoryStub implements AutoCloseable {
 		this.failure = slug;
 	}
 
-	/** Hold every reservation request until {@link #letGo()}. */
+	/** Hold every reservation and lease request until {@link #letGo()}. */
 	public void holdReservations() {
 		this.hold = new CountDownLatch(1);
 	}
@@ -323,6 +323,7 @@ public final class InventoryStub implements AutoCloseable {
 	 */
 	private void leases(HttpExchange exchange) throws IOException {
 		try (exchange) {
+			awaitHold();
 			if (this.down) {
 				send(exchange, 503, problem("warehouse-unavailable", "down"));
 				return;

@@ -3,6 +3,7 @@ package dev.xboxshop.order.escrow;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,7 +91,7 @@ class LeaseKeeper implements SmartLifecycle {
 			CompletableFuture<LeaseAnswer> mine = new CompletableFuture<>();
 			CompletableFuture<LeaseAnswer> running = this.grants.putIfAbsent(sku, mine);
 			if (running != null) {
-				return running.join();
+				return joined(running);
 			}
 			try {
 				// a crowd of shoppers found the quota dry: ask for all of them at once
@@ -103,10 +104,27 @@ class LeaseKeeper implements SmartLifecycle {
 			finally {
 				this.grants.remove(sku, mine);
 			}
-			return mine.join();
+			return joined(mine);
 		}
 		finally {
 			waiting.addAndGet(-atLeast);
+		}
+	}
+
+	/**
+	 * The shared refill's answer, or its failure as it was thrown (a buyer who waited on
+	 * another's warehouse trip is told the warehouse is unavailable, as that buyer was,
+	 * never an internal error).
+	 */
+	private static LeaseAnswer joined(CompletableFuture<LeaseAnswer> refill) {
+		try {
+			return refill.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
 		}
 	}
 

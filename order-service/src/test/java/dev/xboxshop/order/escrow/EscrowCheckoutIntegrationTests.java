@@ -1,5 +1,6 @@
 package dev.xboxshop.order.escrow;
 
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import dev.xboxshop.order.OrderServiceIntegrationTestSupport;
 import dev.xboxshop.order.catalog.Catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Escrow checkout against real Redis and a real broker, with inventory's lease API
@@ -133,6 +135,37 @@ class EscrowCheckoutIntegrationTests extends OrderServiceIntegrationTestSupport 
 		assertThat(this.quotas.sold(sku, this.keeper.replicaId())).isEqualTo(40);
 		assertThat(inventory.leaseCalls().stream().filter((call) -> call.startsWith("PUT " + sku)).count())
 			.isGreaterThan(1);
+	}
+
+	@Test
+	void everyBuyerWaitingOnAFailedRefillIsToldTheWarehouseIsUnavailable() throws Exception {
+		String sku = newSku();
+		inventory.stock(sku, 40);
+		inventory.down(true);
+		inventory.holdReservations();
+		ExecutorService buyers = Executors.newFixedThreadPool(6);
+		try {
+			List<Future<OrderApi.Response>> answers = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				String customer = "dry-" + i;
+				answers.add(buyers.submit(() -> this.api.place("escrow", OrderApi.orderJson(customer, sku, 1))));
+			}
+			// one refill under way, the other buyers waiting on it
+			await().atMost(Duration.ofSeconds(20)).until(() -> inventory.held() == 1);
+			Thread.sleep(500);
+			inventory.letGo();
+
+			for (Future<OrderApi.Response> answer : answers) {
+				OrderApi.Response response = answer.get(30, TimeUnit.SECONDS);
+				assertThat(response.status()).as(response.body()).isEqualTo(503);
+				assertThat(response.body()).contains("warehouse-unavailable");
+			}
+		}
+		finally {
+			inventory.letGo();
+			inventory.down(false);
+			buyers.shutdownNow();
+		}
 	}
 
 	@Test
