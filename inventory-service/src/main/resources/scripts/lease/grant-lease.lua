@@ -18,6 +18,8 @@ end
 local l = lease_read(KEYS[2])
 redis.call('HSET', KEYS[2], 'replica', ARGV[1], 'expiresAt', ARGV[3],
   'reportedSold', math.max(l.reportedSold, tonumber(ARGV[4])))
+-- renewed: no longer closing (expire-leases.lua)
+redis.call('HDEL', KEYS[2], 'closingSince')
 if give > 0 then
   redis.call('HINCRBY', KEYS[2], 'granted', give)
   redis.call('HINCRBY', KEYS[1], 'available', -give)

@@ -17,6 +17,7 @@ local function lease_close(stockKey, leasesKey, key, replica, soldTotal)
   local sold = math.max(l.settled, l.reportedSold, soldTotal)
   local unsold = l.granted - l.returned - sold
   redis.call('HSET', key, 'reportedSold', math.max(l.reportedSold, soldTotal), 'expiresAt', 0)
+  redis.call('HDEL', key, 'closingSince')
   redis.call('ZREM', leasesKey, replica)
   if unsold <= 0 then
     return 0

@@ -23,7 +23,7 @@ import dev.xboxshop.testsupport.RealRedis;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "shop.inventory.warehouse-latency=0ms", "shop.inventory.chaos-refresh=0ms",
 				"shop.inventory.retry-interval=100ms", "shop.inventory.warehouse-retry-interval=200ms",
-				"shop.inventory.lease.ttl=1s" })
+				"shop.inventory.lease.ttl=1s", "shop.inventory.lease.reclaim-grace=2s" })
 @RealRedis
 @RealKafka
 @Import({ TestProducts.class, Http.class })

@@ -14,8 +14,10 @@ import dev.xboxshop.inventory.catalog.ProductCatalog;
 
 /**
  * Gives the unsold units of expired leases back to available, so a replica that crashed
- * (or lost inventory) strands nothing for longer than a lease's time to live. Every
- * inventory replica runs it; the script makes a second pass change nothing.
+ * (or lost inventory) strands nothing for longer than a lease's time to live plus the
+ * reclaim grace, which a holder that outlived an inventory outage needs to report its
+ * sales before its units are handed out again. Every inventory replica runs it; the
+ * script makes a second pass change nothing.
  */
 @Component
 class LeaseExpiry {
@@ -26,16 +28,19 @@ class LeaseExpiry {
 
 	private final ProductCatalog catalog;
 
-	LeaseExpiry(LeaseLedger ledger, ProductCatalog catalog) {
+	private final LeaseProperties properties;
+
+	LeaseExpiry(LeaseLedger ledger, ProductCatalog catalog, LeaseProperties properties) {
 		this.ledger = ledger;
 		this.catalog = catalog;
+		this.properties = properties;
 	}
 
 	@Scheduled(fixedDelayString = "${shop.inventory.lease.expiry-interval:250ms}")
 	void expireLeases() {
 		try {
 			for (CatalogEntry entry : this.catalog.entries()) {
-				Map<String, Long> returned = this.ledger.expire(entry.sku());
+				Map<String, Long> returned = this.ledger.expire(entry.sku(), this.properties.reclaimGrace());
 				returned.forEach((replica, units) -> log.info("Lease of {} held by {} expired: {} units back to stock",
 						entry.sku(), replica, units));
 			}

@@ -61,12 +61,14 @@ class LeaseLedger {
 	}
 
 	/**
-	 * Close the sku's expired leases.
+	 * Close the sku's leases that have been expired for the grace (from when this was
+	 * first asked and found them expired).
+	 * @param grace how long an expired lease waits for its holder's report
 	 * @return units returned by replica
 	 */
-	Map<String, Long> expire(String sku) {
+	Map<String, Long> expire(String sku, Duration grace) {
 		List<?> out = this.redis.execute(EXPIRE, List.of(StockKeys.stock(sku), LeaseKeys.leases(sku)),
-				String.valueOf(this.clock.millis()), LeaseKeys.prefix(sku));
+				String.valueOf(this.clock.millis()), LeaseKeys.prefix(sku), String.valueOf(grace.toMillis()));
 		Map<String, Long> returned = new LinkedHashMap<>();
 		for (int i = 0; i + 1 < out.size(); i += 2) {
 			returned.put((String) out.get(i), Long.parseLong(out.get(i + 1).toString()));

@@ -103,6 +103,31 @@ class LeaseIntegrationTests {
 	}
 
 	@Test
+	void anExpiredLeaseWaitsForItsHolderToReportBeforeItsUnitsGoBack() {
+		String sku = this.products.create(10, 5);
+		grant(sku, "replica-outlived-an-outage", 4, 0);
+		// expired (1 s) and seen so: its holder sold 3 it could not report yet
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.redis.opsForHash()
+				.hasKey(LeaseKeys.lease(sku, "replica-outlived-an-outage"), "closingSince"));
+		assertThat(this.products.level(sku).available()).as("units still leased during the grace").isEqualTo(6);
+
+		grant(sku, "replica-outlived-an-outage", 0, 3);
+		for (int i = 0; i < 3; i++) {
+			sold(TestProducts.orderId(), sku, 1, "replica-outlived-an-outage");
+		}
+
+		// the reported sales stay sold when the lease closes at last: only 1 goes back
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			StockLevel level = this.products.level(sku);
+			assertThat(level.reserved()).isEqualTo(3);
+			assertThat(level.leased()).isZero();
+			assertThat(level.available()).isEqualTo(7);
+			assertThat(level.conserved()).isTrue();
+		});
+	}
+
+	@Test
 	void recordsAnEscrowSaleOnceAsAReservationNamingItsLease() {
 		String sku = this.products.create(10, 5);
 		grant(sku, "replica-a", 5, 0);
