@@ -99,18 +99,20 @@ class GatewayMetricsIntegrationTests {
 	void countsRateLimitRejectionsByRoute() {
 		double before = scrape().valueOrZero("shop_gateway_rate_limited_total", "route", "order-placement");
 		String client = "203.0.113.42";
+		String token = this.edge.newToken();
 
-		assertThat(placeOrder(client).status()).isNotEqualTo(429);
-		assertThat(placeOrder(client).status()).isEqualTo(429);
+		assertThat(placeOrder(client, token).status()).isNotEqualTo(429);
+		assertThat(placeOrder(client, token).status()).isEqualTo(429);
 
 		assertThat(scrape().valueOrZero("shop_gateway_rate_limited_total", "route", "order-placement"))
 			.isEqualTo(before + 1);
 	}
 
-	private Reply placeOrder(String client) {
+	private Reply placeOrder(String client, String token) {
 		return this.edge.send(this.edge.request("/api/orders")
 			.header("Content-Type", "application/json")
 			.header("X-Forwarded-For", client)
+			.header("Authorization", "Bearer " + token)
 			.POST(BodyPublishers.ofString("{}")));
 	}
 
