@@ -52,10 +52,14 @@ public final class CustomerTokens {
 	/** How far a signer's clock may run ahead of a verifier's. */
 	private static final Duration SKEW = Duration.ofMinutes(1);
 
-	private static final Pattern CUSTOMER_ID = Pattern
-		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+	/**
+	 * The gateway issues UUIDs; any id of these characters signs (no dots, no spaces).
+	 */
+	private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
 	private static final Pattern STAMP_AND_SIGNATURE = Pattern.compile("([0-9]{1,12})\\.([A-Za-z0-9_-]{43})");
+
+	private static final Pattern TOKEN = Pattern.compile("([A-Za-z0-9_-]{1,64})\\.([0-9]{1,12}\\.[A-Za-z0-9_-]{43})");
 
 	private final SecretKeySpec key;
 
@@ -80,14 +84,12 @@ public final class CustomerTokens {
 
 	/** Whether a value is shaped like a token (says nothing of its signature). */
 	public static boolean looksLikeToken(String value) {
-		return value != null && value.length() > 37 && value.charAt(36) == '.'
-				&& CUSTOMER_ID.matcher(value.substring(0, 36)).matches()
-				&& STAMP_AND_SIGNATURE.matcher(value.substring(37)).matches();
+		return value != null && value.length() < 200 && TOKEN.matcher(value).matches();
 	}
 
 	/** The customer id a token names, unverified; null when it is not token-shaped. */
 	public static String customerIdOf(String token) {
-		return looksLikeToken(token) ? token.substring(0, 36) : null;
+		return looksLikeToken(token) ? token.substring(0, token.indexOf('.')) : null;
 	}
 
 	/** A token for the customer, issued now. */
@@ -110,8 +112,9 @@ public final class CustomerTokens {
 		if (!looksLikeToken(token)) {
 			return Optional.empty();
 		}
-		String customerId = token.substring(0, 36);
-		return signedFor("token", customerId, token.substring(37), TOKEN_LIFETIME) ? Optional.of(customerId)
+		int dot = token.indexOf('.');
+		String customerId = token.substring(0, dot);
+		return signedFor("token", customerId, token.substring(dot + 1), TOKEN_LIFETIME) ? Optional.of(customerId)
 				: Optional.empty();
 	}
 
@@ -161,7 +164,7 @@ public final class CustomerTokens {
 
 	private static String checkedId(String customerId) {
 		if (customerId == null || !CUSTOMER_ID.matcher(customerId).matches()) {
-			throw new IllegalArgumentException("A customer id is a lower-case UUID");
+			throw new IllegalArgumentException("A customer id is 1 to 64 letters, digits, '-' or '_'");
 		}
 		return customerId;
 	}
