@@ -47,9 +47,7 @@ class GatewayIdentityIntegrationTests {
 
 	@DynamicPropertySource
 	static void backends(DynamicPropertyRegistry registry) {
-		for (String service : new String[] { "web-tier", "cart", "inventory", "order" }) {
-			registry.add("shop.gateway." + service + "-url", backend::url);
-		}
+		backend.serve(registry);
 	}
 
 	@AfterAll

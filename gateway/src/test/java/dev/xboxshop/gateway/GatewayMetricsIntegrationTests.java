@@ -44,9 +44,7 @@ class GatewayMetricsIntegrationTests {
 	@DynamicPropertySource
 	static void backends(DynamicPropertyRegistry registry) {
 		registry.add("shop.gateway.inventory-url", () -> "http://127.0.0.1:" + FreePorts.find());
-		for (String service : new String[] { "web-tier", "cart", "order" }) {
-			registry.add("shop.gateway." + service + "-url", backend::url);
-		}
+		backend.serve(registry, "web-tier", "cart", "order");
 	}
 
 	@AfterAll

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import dev.xboxshop.testsupport.http.StubServer;
 
 /**
@@ -43,6 +45,16 @@ public final class StubService implements AutoCloseable {
 
 	public String url() {
 		return this.server.url();
+	}
+
+	/**
+	 * Routes the gateway's traffic for these services (all four when none) to this stub.
+	 */
+	public void serve(DynamicPropertyRegistry registry, String... services) {
+		String[] routed = (services.length > 0) ? services : new String[] { "web-tier", "cart", "inventory", "order" };
+		for (String service : routed) {
+			registry.add("shop.gateway." + service + "-url", this::url);
+		}
 	}
 
 	public List<Received> received() {

@@ -37,6 +37,7 @@ record ServicePlan(String name, String module, int port, List<String> arguments)
 		arguments.add("--spring.data.redis.port=" + options.redisPort());
 		arguments.add("--spring.kafka.bootstrap-servers=" + options.kafka());
 		arguments.add("--shop.operator.token=" + options.operatorToken());
+		arguments.add("--shop.identity.secret=" + options.identitySecret());
 		arguments.add("--shop.checkout.mode=" + options.checkoutMode());
 		arguments.addAll(List.of(own));
 		arguments.addAll(options.extraArguments().getOrDefault("*", List.of()));
