@@ -61,8 +61,9 @@ final class ShopClient {
 	 * limits see a crowd.
 	 */
 	Answer placeOrderThroughGateway(String customerId, String idempotencyKey, String mode, String clientAddress) {
-		return send(orderRequest("gateway", customerId, idempotencyKey, mode, 1).header("X-Forwarded-For", clientAddress)
-			.header("Authorization", "Bearer " + newToken(clientAddress)));
+		return send(
+				orderRequest("gateway", customerId, idempotencyKey, mode, 1).header("X-Forwarded-For", clientAddress)
+					.header("Authorization", "Bearer " + newToken(clientAddress)));
 	}
 
 	/** A customer token from the gateway, as an API client at that address gets one. */
