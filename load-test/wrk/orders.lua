@@ -12,8 +12,9 @@ local threads = {}
 local counter = 0
 local prefix
 local tokens = {}
-local orders = 0
-local order_status = {}
+local order_seq = 0
+orders = 0
+order_status = {}
 
 function setup(thread)
   thread_seq = thread_seq + 1
@@ -36,20 +37,21 @@ function request()
     local n = (thread_id or 0) * 1000003 + counter
     return wrk.format("POST", "/api/identity", { ["X-Forwarded-For"] = address(n) }, "")
   end
+  order_seq = order_seq + 1
   local body = string.format('{"items":[{"sku":"%s","quantity":1}]}', sku)
   return wrk.format("POST", "/api/orders", {
     ["Content-Type"] = "application/json",
-    ["Authorization"] = "Bearer " .. buyer.token,
-    ["Idempotency-Key"] = prefix .. "-" .. buyer.n,
+    ["Authorization"] = "Bearer " .. buyer,
+    ["Idempotency-Key"] = prefix .. "-" .. order_seq,
     ["X-Checkout-Mode"] = mode,
-    ["X-Forwarded-For"] = address(buyer.n),
+    ["X-Forwarded-For"] = address((thread_id or 0) * 1000003 + order_seq),
   }, body)
 end
 
 function response(status, headers, body)
   local token = body and body:match('"token"%s*:%s*"([%w%._%-]+)"')
   if token then
-    table.insert(tokens, { token = token, n = (thread_id or 0) * 1000003 + counter })
+    table.insert(tokens, token)
   elseif status ~= 429 or not body:find("identity", 1, true) then
     orders = orders + 1
     order_status[status] = (order_status[status] or 0) + 1
@@ -65,7 +67,16 @@ function done(summary, latency, requests)
   io.write(string.format("non-2xx/3xx %d  socket errors: connect %d read %d write %d timeout %d\n",
     summary.errors.status, summary.errors.connect, summary.errors.read, summary.errors.write,
     summary.errors.timeout))
+  local answered, by_status = 0, {}
   for _, thread in ipairs(threads) do
-    io.write(string.format("thread %d: %d orders answered\n", thread:get("thread_id"), thread:get("orders")))
+    answered = answered + (thread:get("orders") or 0)
+    for status, n in pairs(thread:get("order_status") or {}) do
+      by_status[status] = (by_status[status] or 0) + n
+    end
   end
+  io.write(string.format("orders answered %d:", answered))
+  for status, n in pairs(by_status) do
+    io.write(string.format("  %s x %d", status, n))
+  end
+  io.write("\n")
 end
