@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Sell-out benchmark: BUYERS buyers (each its own customer, Idempotency-Key and
-X-Forwarded-For) try to buy one unit of a sku restocked to STOCK, CONCURRENCY at a time,
+"""Sell-out benchmark: BUYERS buyers (each its own customer token from POST /api/identity,
+Idempotency-Key and X-Forwarded-For) try to buy one unit of a sku restocked to STOCK, CONCURRENCY at a time,
 through the gateway. Prints the answers by status and problem type, and latency
 percentiles. Loopback only; stops after the last buyer.
 
@@ -40,11 +40,16 @@ assert status == 200, (status, text)
 
 def buy(i):
     key = str(uuid.uuid4())
+    address = f"10.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255}"
+    # the buyer's identity first (untimed: it is the arrival, not the checkout)
+    status, text = call("POST", "/api/identity", headers={"X-Forwarded-For": address})
+    if status != 201:
+        return status, "identity", 0.0, text[:70]
+    token = json.loads(text)["token"]
     start = time.perf_counter()
-    status, text = call("POST", "/api/orders", {"customerId": "sellout-" + key,
-                                                "items": [{"sku": a.sku, "quantity": 1}]},
-                        {"Idempotency-Key": key, "X-Checkout-Mode": a.mode,
-                         "X-Forwarded-For": f"10.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255}"})
+    status, text = call("POST", "/api/orders", {"items": [{"sku": a.sku, "quantity": 1}]},
+                        {"Idempotency-Key": key, "X-Checkout-Mode": a.mode, "Authorization": "Bearer " + token,
+                         "X-Forwarded-For": address})
     elapsed = (time.perf_counter() - start) * 1000
     kind = detail = ""
     if status >= 400:
@@ -70,5 +75,6 @@ print(f"{a.buyers} buyers for {a.stock} units, {a.concurrency} at a time, mode {
 for (s, k), n in sorted(counts.items()):
     print(f"  {s} {k or '':24} {n:6}  ({100.0 * n / a.buyers:.1f}%)  {details[(s, k)][:70]}")
 print(f"  latency ms: p50 {pct(0.5):.0f}  p95 {pct(0.95):.0f}  p99 {pct(0.99):.0f}  max {lat[-1]:.0f}")
-status, text = call("GET", "/api/audit", headers={"X-Forwarded-For": "10.255.255.253"})
+status, text = call("GET", "/api/audit", headers={"Authorization": "Bearer " + a.token,
+                                                  "X-Forwarded-For": "10.255.255.253"})
 print("  audit:", json.loads(text).get("verdict") if status == 200 else status)

@@ -1,6 +1,8 @@
 package dev.xboxshop.gateway;
 
 import java.net.URI;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.concurrent.ThreadLocalRandom;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,6 +37,21 @@ public final class EdgeClient {
 			request.headers(headers);
 		}
 		return send(request);
+	}
+
+	/**
+	 * A new customer token from {@code POST /api/identity}, asked from a random address
+	 * so tests never share its rate-limit bucket.
+	 */
+	public String newToken() {
+		String address = "100.64." + ThreadLocalRandom.current().nextInt(256) + "."
+				+ ThreadLocalRandom.current().nextInt(256);
+		Reply reply = send(request("/api/identity").header("X-Forwarded-For", address).POST(BodyPublishers.noBody()));
+		if (reply.status() != 201) {
+			throw new IllegalStateException(
+					"POST /api/identity answered " + reply.status() + " " + reply.response().body());
+		}
+		return reply.json().path("token").asString();
 	}
 
 	public Reply send(HttpRequest.Builder request) {

@@ -44,9 +44,7 @@ class GatewayMetricsIntegrationTests {
 	@DynamicPropertySource
 	static void backends(DynamicPropertyRegistry registry) {
 		registry.add("shop.gateway.inventory-url", () -> "http://127.0.0.1:" + FreePorts.find());
-		for (String service : new String[] { "web-tier", "cart", "order" }) {
-			registry.add("shop.gateway." + service + "-url", backend::url);
-		}
+		backend.serve(registry, "web-tier", "cart", "order");
 	}
 
 	@AfterAll
@@ -99,18 +97,20 @@ class GatewayMetricsIntegrationTests {
 	void countsRateLimitRejectionsByRoute() {
 		double before = scrape().valueOrZero("shop_gateway_rate_limited_total", "route", "order-placement");
 		String client = "203.0.113.42";
+		String token = this.edge.newToken();
 
-		assertThat(placeOrder(client).status()).isNotEqualTo(429);
-		assertThat(placeOrder(client).status()).isEqualTo(429);
+		assertThat(placeOrder(client, token).status()).isNotEqualTo(429);
+		assertThat(placeOrder(client, token).status()).isEqualTo(429);
 
 		assertThat(scrape().valueOrZero("shop_gateway_rate_limited_total", "route", "order-placement"))
 			.isEqualTo(before + 1);
 	}
 
-	private Reply placeOrder(String client) {
+	private Reply placeOrder(String client, String token) {
 		return this.edge.send(this.edge.request("/api/orders")
 			.header("Content-Type", "application/json")
 			.header("X-Forwarded-For", client)
+			.header("Authorization", "Bearer " + token)
 			.POST(BodyPublishers.ofString("{}")));
 	}
 

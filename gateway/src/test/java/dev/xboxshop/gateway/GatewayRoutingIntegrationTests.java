@@ -83,6 +83,7 @@ class GatewayRoutingIntegrationTests {
 		assertThat(put.json().path("service").asString()).isEqualTo("cart");
 		assertThat(cart.received().get(0).body()).isEqualTo("{\"quantity\":1}");
 		Reply post = this.edge.send(this.edge.request("/api/orders")
+			.header("Authorization", "Bearer " + this.edge.newToken())
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString("{\"customerId\":\"c-1\"}")));
 		assertThat(post.json().path("service").asString()).isEqualTo("order");
@@ -206,6 +207,7 @@ class GatewayRoutingIntegrationTests {
 		String body = "{\"customerId\":\"c-1\",\"items\":[{\"sku\":\"XBOX-ONE\",\"quantity\":1}]}";
 		order.failNext(1, 502);
 		Reply keyed = this.edge.send(this.edge.request("/api/orders")
+			.header("Authorization", "Bearer " + this.edge.newToken())
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", "k-" + UUID.randomUUID())
 			.POST(BodyPublishers.ofString(body)));
@@ -215,6 +217,7 @@ class GatewayRoutingIntegrationTests {
 		order.reset();
 		order.failNext(1, 502);
 		Reply unkeyed = this.edge.send(this.edge.request("/api/orders")
+			.header("Authorization", "Bearer " + this.edge.newToken())
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString(body)));
 		assertThat(unkeyed.status()).isEqualTo(502);
@@ -227,6 +230,7 @@ class GatewayRoutingIntegrationTests {
 		// lost request
 		order.failNext(1, 503);
 		Reply reply = this.edge.send(this.edge.request("/api/orders")
+			.header("Authorization", "Bearer " + this.edge.newToken())
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", "k-" + UUID.randomUUID())
 			.POST(BodyPublishers.ofString("{}")));

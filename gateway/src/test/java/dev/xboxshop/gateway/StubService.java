@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import dev.xboxshop.testsupport.http.StubServer;
 
 /**
@@ -45,6 +47,16 @@ public final class StubService implements AutoCloseable {
 		return this.server.url();
 	}
 
+	/**
+	 * Routes the gateway's traffic for these services (all four when none) to this stub.
+	 */
+	public void serve(DynamicPropertyRegistry registry, String... services) {
+		String[] routed = (services.length > 0) ? services : new String[] { "web-tier", "cart", "inventory", "order" };
+		for (String service : routed) {
+			registry.add("shop.gateway." + service + "-url", this::url);
+		}
+	}
+
 	public List<Received> received() {
 		return this.received;
 	}
@@ -71,7 +83,10 @@ public final class StubService implements AutoCloseable {
 		String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
 		this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
 				correlationId, exchange.getRequestHeaders().getFirst("X-Forwarded-For"),
-				exchange.getRequestHeaders().getFirst("X-Forwarded-Host"), body));
+				exchange.getRequestHeaders().getFirst("X-Forwarded-Host"), body,
+				exchange.getRequestHeaders().getFirst("X-Shop-Customer"),
+				exchange.getRequestHeaders().getFirst("X-Shop-Customer-Proof"),
+				exchange.getRequestHeaders().getFirst("Cookie")));
 		if (this.delayMillis > 0) {
 			pause(this.delayMillis);
 		}
@@ -103,7 +118,7 @@ public final class StubService implements AutoCloseable {
 	}
 
 	public record Received(String method, String path, String correlationId, String forwardedFor, String forwardedHost,
-			String body) {
+			String body, String customer, String customerProof, String cookie) {
 	}
 
 }

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -113,13 +115,14 @@ final class LadderClimb {
 			.build();
 	}
 
+	/** A new buyer's order; its identity is asked for here, before the timer starts. */
 	private HttpRequest buy(String mode) {
 		long n = this.buyers.incrementAndGet();
-		String body = "{\"customerId\":\"ladder-" + UUID.randomUUID() + "\",\"items\":[{\"sku\":\"" + ShopApi.XBOX
-				+ "\",\"quantity\":1}]}";
+		String body = "{\"items\":[{\"sku\":\"" + ShopApi.XBOX + "\",\"quantity\":1}]}";
 		return HttpRequest.newBuilder(URI.create(this.launch.baseUrl() + "/api/orders"))
 			.timeout(Duration.ofSeconds(20))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token(address(n)))
 			.header("X-Forwarded-For", address(n))
 			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.header("X-Checkout-Mode", mode)
@@ -127,9 +130,31 @@ final class LadderClimb {
 			.build();
 	}
 
+	private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([A-Za-z0-9_.-]{1,200})\"");
+
 	/** 10.200.x.y and up: apart from the launch's parents (10.0.0.1 onwards). */
 	private static String address(long n) {
 		return "10." + (200 + ((n >> 16) & 31)) + "." + ((n >> 8) & 255) + "." + (n & 255);
+	}
+
+	/** A customer token for a buyer at this address, or "none" (the order then fails). */
+	private String token(String address) {
+		HttpRequest identity = HttpRequest.newBuilder(URI.create(this.launch.baseUrl() + "/api/identity"))
+			.timeout(Duration.ofSeconds(20))
+			.header("X-Forwarded-For", address)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		try {
+			Matcher token = TOKEN.matcher(this.client.send(identity, HttpResponse.BodyHandlers.ofString()).body());
+			return token.find() ? token.group(1) : "none";
+		}
+		catch (IOException ex) {
+			return "none";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "none";
+		}
 	}
 
 	/** The status, 0 when no answer came. */

@@ -135,9 +135,7 @@ public class LaunchDaySimulation extends Simulation {
 		// one address per parent, so the gateway's per-client limits see a crowd, not one
 		// client
 		String address = "10." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255);
-		return session.set("customerId", UUID.randomUUID().toString())
-			.set("clientAddress", address)
-			.set("idempotencyKey", UUID.randomUUID().toString());
+		return session.set("clientAddress", address).set("idempotencyKey", UUID.randomUUID().toString());
 	}
 
 	private ChainBuilder browse() {
@@ -147,15 +145,37 @@ public class LaunchDaySimulation extends Simulation {
 			.check(status().in(200, 429, 503)));
 	}
 
+	/**
+	 * The parent's customer token, as an API client gets one ({@code POST /api/identity},
+	 * rate-limited per client address): untimed, it is the arrival, not the checkout. A
+	 * parent the gateway gives no token is turned away with that answer.
+	 */
+	private ChainBuilder identity(ModeRun run) {
+		return exec(http("identity").post("/api/identity")
+			.header("X-Forwarded-For", "#{clientAddress}")
+			.requestTimeout(Duration.ofSeconds(this.settings.requestTimeoutSeconds()))
+			.check(status().saveAs("identityStatus"), status().in(201, 429, 503),
+					jsonPath("$.token").optional().saveAs("token")))
+			.doIf((session) -> !session.contains("token"))
+			.then(exec((session) -> {
+				int status = session.contains("identityStatus") ? session.getInt("identityStatus") : 0;
+				long now = System.currentTimeMillis();
+				run.sending(now);
+				run.answered(
+						new CheckoutAnswer(run.mode, now, 0, status, null, (status == 429) ? "rate-limited" : null));
+				return session;
+			}));
+	}
+
 	private ChainBuilder buy(ModeRun run) {
-		String body = "{\"customerId\":\"#{customerId}\",\"items\":[{\"sku\":\"" + ShopApi.XBOX
-				+ "\",\"quantity\":1}]}";
-		return exec((session) -> {
+		String body = "{\"items\":[{\"sku\":\"" + ShopApi.XBOX + "\",\"quantity\":1}]}";
+		return identity(run).doIf((session) -> session.contains("token")).then(exec((session) -> {
 			long now = System.currentTimeMillis();
 			run.sending(now);
 			return session.set("sentAt", now);
 		}).exec(http("checkout " + run.mode).post("/api/orders")
 			.header("X-Forwarded-For", "#{clientAddress}")
+			.header("Authorization", "Bearer #{token}")
 			.header("Idempotency-Key", "#{idempotencyKey}")
 			.header("X-Checkout-Mode", run.mode)
 			.body(StringBody(body))
@@ -166,7 +186,7 @@ public class LaunchDaySimulation extends Simulation {
 			.exec((session) -> {
 				run.answered(answer(run.mode, session));
 				return session.remove("status").remove("latency").remove("orderId").remove("problemType");
-			});
+			}));
 	}
 
 	private static CheckoutAnswer answer(String mode, Session session) {

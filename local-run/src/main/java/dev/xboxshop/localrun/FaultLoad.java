@@ -30,6 +30,8 @@ final class FaultLoad implements AutoCloseable {
 
 	private static final Pattern PROBLEM = Pattern.compile("/problems/([a-z-]+)");
 
+	private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+
 	private static final Duration ANSWER_WAIT = Duration.ofSeconds(10);
 
 	private static final int MAX_BUYERS = 20_000;
@@ -37,8 +39,6 @@ final class FaultLoad implements AutoCloseable {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final String gateway;
-
-	private final String row;
 
 	private final String sku;
 
@@ -54,9 +54,8 @@ final class FaultLoad implements AutoCloseable {
 
 	private final int salt = (int) (Math.random() * 200);
 
-	FaultLoad(String gateway, String row, String sku) {
+	FaultLoad(String gateway, String sku) {
 		this.gateway = gateway;
-		this.row = row;
 		this.sku = sku;
 	}
 
@@ -76,23 +75,38 @@ final class FaultLoad implements AutoCloseable {
 		if (n > MAX_BUYERS) {
 			return;
 		}
-		String customer = this.row + "-" + n;
 		String key = UUID.randomUUID().toString();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.gateway + "/api/orders"))
+		// a client address of its own, so the per-client rate limits see many clients
+		String address = "10." + this.salt + "." + ((n >> 8) & 255) + "." + (n & 255);
+		long sent = System.nanoTime();
+		// first an identity, as any API client gets one (POST /api/identity), then the
+		// order
+		HttpRequest identity = HttpRequest.newBuilder(URI.create(this.gateway + "/api/identity"))
+			.timeout(ANSWER_WAIT)
+			.header("X-Forwarded-For", address)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		this.pending.add(this.http.sendAsync(identity, HttpResponse.BodyHandlers.ofString()).thenCompose((issued) -> {
+			String token = find(TOKEN, issued.body());
+			if (issued.statusCode() != 201 || token == null) {
+				return CompletableFuture.completedFuture(new Attempt(key, issued.statusCode(), null,
+						"identity " + find(PROBLEM, issued.body()), sent, System.nanoTime()));
+			}
+			return this.http.sendAsync(order(key, address, token), HttpResponse.BodyHandlers.ofString())
+				.thenApply((response) -> new Attempt(key, response.statusCode(), find(ORDER_ID, response.body()),
+						find(PROBLEM, response.body()), sent, System.nanoTime()));
+		}).exceptionally((failure) -> new Attempt(key, 0, null, cause(failure), sent, System.nanoTime())));
+	}
+
+	private HttpRequest order(String key, String address, String token) {
+		return HttpRequest.newBuilder(URI.create(this.gateway + "/api/orders"))
 			.timeout(ANSWER_WAIT)
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", key)
-			// a client address of its own, so the per-client rate limit sees many clients
-			.header("X-Forwarded-For", "10." + this.salt + "." + ((n >> 8) & 255) + "." + (n & 255))
-			.POST(HttpRequest.BodyPublishers.ofString(
-					"{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":\"" + this.sku + "\",\"quantity\":1}]}"))
+			.header("X-Forwarded-For", address)
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.ofString("{\"items\":[{\"sku\":\"" + this.sku + "\",\"quantity\":1}]}"))
 			.build();
-		long sent = System.nanoTime();
-		this.pending.add(this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-			.handle((response, failure) -> (failure != null)
-					? new Attempt(key, 0, null, cause(failure), sent, System.nanoTime())
-					: new Attempt(key, response.statusCode(), find(ORDER_ID, response.body()),
-							find(PROBLEM, response.body()), sent, System.nanoTime())));
 	}
 
 	/** Why there was no answer: the innermost exception's class (a timeout, a reset). */

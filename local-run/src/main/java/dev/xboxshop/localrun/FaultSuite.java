@@ -153,14 +153,13 @@ public final class FaultSuite {
 	}
 
 	Row drill(Fault fault, String mode) {
-		String row = fault.faultName() + "-" + mode + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
 		this.out.accept("fault suite: " + fault.faultName() + " in " + mode + " (" + fault.what() + ")");
 		heal();
 		put(url("order-service", "/api/admin/checkout-mode"), "{\"mode\":\"" + mode + "\"}");
 		setStock(this.options.stock());
 		// every replica reads the live mode at most a second late
 		ChildProcesses.pause(Duration.ofSeconds(2));
-		FaultLoad load = new FaultLoad(this.shop.url("gateway"), row, SKU);
+		FaultLoad load = new FaultLoad(this.shop.url("gateway"), SKU);
 		long started = System.nanoTime();
 		load.start(this.options.rate());
 		ChildProcesses.pause(Duration.ofSeconds(3));

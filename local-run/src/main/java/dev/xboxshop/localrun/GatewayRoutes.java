@@ -9,6 +9,13 @@ import java.util.List;
  */
 final class GatewayRoutes {
 
+	/**
+	 * A local shop trusts loopback's {@code X-Forwarded-For}: its web tier and the load
+	 * generators run there and name the client they stand for (see README, "Customer
+	 * identity"). Anything on this machine is inside the perimeter.
+	 */
+	static final String TRUSTED_PROXIES = "127.0.0.0/8,::1/128";
+
 	private GatewayRoutes() {
 	}
 
@@ -16,7 +23,8 @@ final class GatewayRoutes {
 		ShopPorts ports = options.ports();
 		String local = "http://127.0.0.1:";
 		List<String> arguments = new ArrayList<>(List.of("--shop.gateway.web-tier-url=" + local + ports.webTier(),
-				"--shop.gateway.cart-url=" + local + ports.cart()));
+				"--shop.gateway.cart-url=" + local + ports.cart(),
+				"--shop.gateway.trusted-proxies=" + TRUSTED_PROXIES));
 		if (options.replicas()) {
 			arguments.add("--shop.gateway.inventory-url=lb://inventory-service");
 			arguments.add("--shop.gateway.order-url=lb://order-service");

@@ -37,6 +37,7 @@ record ServicePlan(String name, String module, int port, List<String> arguments)
 		launcher.add("--spring.data.redis.port=" + options.redisPort());
 		launcher.add("--spring.kafka.bootstrap-servers=" + options.kafka());
 		launcher.add("--shop.operator.token=" + options.operatorToken());
+		launcher.add("--shop.identity.secret=" + options.identitySecret());
 		launcher.add("--shop.checkout.mode=" + options.checkoutMode());
 		launcher.addAll(List.of(own));
 		List<String> extra = new ArrayList<>(options.extraArguments().getOrDefault("*", List.of()));

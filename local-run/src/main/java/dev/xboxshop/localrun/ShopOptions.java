@@ -26,7 +26,20 @@ public record ShopOptions(Path home, Path workDir, ShopPorts ports, boolean repl
 
 	public static final String DEFAULT_OPERATOR_TOKEN = "xbox-launch-operator";
 
+	/**
+	 * The development secret that signs customer tokens, unless SHOP_IDENTITY_SECRET is
+	 * set.
+	 */
+	public static final String DEFAULT_IDENTITY_SECRET = "xbox-launch-dev-identity-secret";
+
 	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
+
+	/**
+	 * The secret every service signs and checks customer identities with, set explicitly.
+	 */
+	public String identitySecret() {
+		return System.getenv().getOrDefault("SHOP_IDENTITY_SECRET", DEFAULT_IDENTITY_SECRET);
+	}
 
 	public String redisHost() {
 		return (this.redisAddress != null) ? this.redisAddress.substring(0, this.redisAddress.lastIndexOf(':'))

@@ -12,6 +12,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.xboxshop.testsupport.http.LoopbackHttp;
+import dev.xboxshop.websupport.identity.CustomerTokens;
 
 /**
  * Plain HTTP calls to the running shop's services, as any client would make them.
@@ -30,6 +31,8 @@ final class ShopClient {
 		this.shop = shop;
 	}
 
+	private static final CustomerTokens TOKENS = new CustomerTokens(ShopOptions.DEFAULT_IDENTITY_SECRET);
+
 	record Answer(int status, long millis, JsonNode body) {
 
 		String text(String field) {
@@ -38,8 +41,15 @@ final class ShopClient {
 
 	}
 
+	/**
+	 * An order straight to order-service, carrying the customer as the gateway passes a
+	 * verified one on (signed with the shop's development secret, which the test shop
+	 * runs with).
+	 */
 	Answer placeOrder(String customerId, String idempotencyKey, String mode, int quantity) {
-		return send(orderRequest("order-service", customerId, idempotencyKey, mode, quantity));
+		return send(orderRequest("order-service", customerId, idempotencyKey, mode, quantity)
+			.header(CustomerTokens.CUSTOMER_HEADER, customerId)
+			.header(CustomerTokens.PROOF_HEADER, TOKENS.proof(customerId)));
 	}
 
 	int page(String url) {
@@ -52,7 +62,19 @@ final class ShopClient {
 	 */
 	Answer placeOrderThroughGateway(String customerId, String idempotencyKey, String mode, String clientAddress) {
 		return send(
-				orderRequest("gateway", customerId, idempotencyKey, mode, 1).header("X-Forwarded-For", clientAddress));
+				orderRequest("gateway", customerId, idempotencyKey, mode, 1).header("X-Forwarded-For", clientAddress)
+					.header("Authorization", "Bearer " + newToken(clientAddress)));
+	}
+
+	/** A customer token from the gateway, as an API client at that address gets one. */
+	String newToken(String clientAddress) {
+		Answer identity = send(HttpRequest.newBuilder(uri("gateway", "/api/identity"))
+			.header("X-Forwarded-For", clientAddress)
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		if (identity.status() != 201) {
+			throw new IllegalStateException("POST /api/identity answered " + identity.status());
+		}
+		return identity.text("token");
 	}
 
 	private HttpRequest.Builder orderRequest(String service, String customerId, String idempotencyKey, String mode,

@@ -2,6 +2,8 @@ package dev.xboxshop.order;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,7 +22,10 @@ class OrderController {
 
 	private final OrderProperties properties;
 
-	OrderController(OrderRepository orders, OrderStatusStream statusStream, OrderProperties properties) {
+	private final Caller caller;
+
+	OrderController(OrderRepository orders, OrderStatusStream statusStream, OrderProperties properties, Caller caller) {
+		this.caller = caller;
 		this.orders = orders;
 		this.statusStream = statusStream;
 		this.properties = properties;
@@ -37,17 +42,34 @@ class OrderController {
 		return this.statusStream.open(order);
 	}
 
+	/**
+	 * A customer's orders, for that customer (the one the gateway verified; the query's
+	 * {@code customerId} may name it, or be left out) or the operator (any customer).
+	 */
 	@GetMapping("/api/orders")
-	List<Order> recent(@RequestParam(required = false) String customerId,
-			@RequestParam(required = false) Integer limit) {
-		if (customerId == null || customerId.isBlank()) {
-			throw new MalformedRequest("Query parameter customerId is required.");
-		}
+	List<Order> recent(@RequestParam(required = false) String customerId, @RequestParam(required = false) Integer limit,
+			HttpServletRequest request) {
+		customerId = whoseOrders(customerId, request);
 		int max = this.properties.recentOrders();
 		if (limit != null && (limit < 1 || limit > max)) {
 			throw new MalformedRequest("limit must be between 1 and " + max + ".");
 		}
 		return this.orders.recent(customerId, (limit != null) ? limit : max);
+	}
+
+	private String whoseOrders(String asked, HttpServletRequest request) {
+		boolean named = asked != null && !asked.isBlank();
+		if (this.caller.isOperator(request)) {
+			if (!named) {
+				throw new MalformedRequest("Query parameter customerId is required.");
+			}
+			return asked;
+		}
+		String customer = this.caller.customer(request);
+		if (named && !asked.equals(customer)) {
+			throw new Caller.NotYours("These are another customer's orders.");
+		}
+		return customer;
 	}
 
 }

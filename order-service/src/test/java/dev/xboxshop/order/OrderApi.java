@@ -5,11 +5,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.xboxshop.testsupport.http.LoopbackHttp;
+import dev.xboxshop.websupport.identity.CustomerTokens;
 
 /**
  * The order service's HTTP API as a test sees it: real requests to the running server.
@@ -19,6 +22,14 @@ public final class OrderApi {
 	public static final String OPERATOR_TOKEN = "xbox-launch-operator";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The services' development secret, which the tests run with. */
+	public static final CustomerTokens TOKENS = new CustomerTokens(CustomerTokens.DEV_SECRET);
+
+	private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+	private static final Pattern LISTED_CUSTOMER = Pattern
+		.compile("^/api/orders\\?(?:.*&)?customerId=([A-Za-z0-9_-]{1,64})");
 
 	private final LoopbackHttp http;
 
@@ -41,7 +52,8 @@ public final class OrderApi {
 	}
 
 	public Response place(String key, String mode, String body) {
-		HttpRequest.Builder request = request("/api/orders").header("Content-Type", "application/json")
+		HttpRequest.Builder request = asCustomer(request("/api/orders"), customerOf(body))
+			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (key != null) {
 			request.header("Idempotency-Key", key);
@@ -52,8 +64,40 @@ public final class OrderApi {
 		return send(request);
 	}
 
+	/**
+	 * A GET as the gateway would pass it on: a list of a customer's orders as that
+	 * customer, the audit as the operator.
+	 */
 	public Response get(String path) {
-		return send(request(path).GET());
+		HttpRequest.Builder request = request(path).GET();
+		Matcher customer = LISTED_CUSTOMER.matcher(path);
+		if (customer.find()) {
+			asCustomer(request, customer.group(1));
+		}
+		if (path.startsWith("/api/audit")) {
+			request.header("Authorization", "Bearer " + OPERATOR_TOKEN);
+		}
+		return send(request);
+	}
+
+	/** The headers the gateway adds for a customer it verified. */
+	public static HttpRequest.Builder asCustomer(HttpRequest.Builder request, String customerId) {
+		return request.header(CustomerTokens.CUSTOMER_HEADER, customerId)
+			.header(CustomerTokens.PROOF_HEADER, TOKENS.proof(customerId));
+	}
+
+	/** The body's customerId when it is one the gateway could verify, else a stand-in. */
+	private static String customerOf(String body) {
+		try {
+			JsonNode id = JSON.readTree(body).path("customerId");
+			if (id.isString() && CUSTOMER_ID.matcher(id.asString()).matches()) {
+				return id.asString();
+			}
+		}
+		catch (RuntimeException notJson) {
+			// the test sends a malformed body on purpose
+		}
+		return "test-customer";
 	}
 
 	public JsonNode order(String orderId) {

@@ -33,6 +33,14 @@ public final class StandInGateway {
 
 	public static final String SKU = "XBOX-SERIES-X";
 
+	/** The customer {@code POST /api/identity} issues. */
+	public static final String NEW_CUSTOMER = "2c1d7e4a-6b3f-4e8a-9d2c-7f1e3a5b6c8d";
+
+	/** A token as the gateway shapes it (the stand-in checks no signature). */
+	public static String token(String customerId) {
+		return customerId + ".1764590400." + "A".repeat(43);
+	}
+
 	private static StandInGateway shared;
 
 	private final HttpServer server;
@@ -90,6 +98,8 @@ public final class StandInGateway {
 		answer("GET", "/api/products/" + SKU, 200, product(42));
 		answer("GET", "/api/carts/*", 200, emptyCart("any"));
 		answer("GET", "/api/orders", 200, "[]");
+		answer("POST", "/api/identity", 201,
+				"{\"customerId\":\"" + NEW_CUSTOMER + "\",\"token\":\"" + token(NEW_CUSTOMER) + "\"}");
 		answer("GET", "/api/admin/checkout-mode", 200, "{\"mode\":\"sync\"}");
 		answer("PUT", "/api/admin/checkout-mode", 200, "{\"mode\":\"async\"}");
 		answer("GET", "/api/admin/chaos", 200, "{\"extraLatencyMs\":0,\"errorRate\":0.0,\"down\":false}");

@@ -92,7 +92,7 @@ public abstract class StorefrontTestSupport {
 	}
 
 	protected static Cookie shopper() {
-		return new Cookie("shop_customer", CUSTOMER);
+		return new Cookie("shop_customer", StandInGateway.token(CUSTOMER));
 	}
 
 }

@@ -62,12 +62,15 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		if (failure.status().value() == 429) {
 			headers.set(HttpHeaders.RETRY_AFTER, "1");
 		}
-		byte[] body = this.jsonMapper.writeValueAsBytes(
-				Problems.body(failure.status(), ProblemCatalog.slugFor(failure.status()), failure.detail(), exchange));
+		byte[] body = this.jsonMapper
+			.writeValueAsBytes(Problems.body(failure.status(), failure.slug(), failure.detail(), exchange));
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
 	private static Failure classify(Throwable ex) {
+		if (ex instanceof EdgeProblem problem) {
+			return new Failure(problem.getStatusCode(), problem.slug(), problem.getReason());
+		}
 		if (ex instanceof ResponseStatusException status) {
 			return new Failure(status.getStatusCode(), detailFor(status.getStatusCode(), status.getReason()));
 		}
@@ -103,7 +106,12 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		return false;
 	}
 
-	private record Failure(HttpStatusCode status, String detail) {
+	private record Failure(HttpStatusCode status, String slug, String detail) {
+
+		Failure(HttpStatusCode status, String detail) {
+			this(status, ProblemCatalog.slugFor(status), detail);
+		}
+
 	}
 
 }

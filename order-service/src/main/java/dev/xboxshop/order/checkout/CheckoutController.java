@@ -2,6 +2,8 @@ package dev.xboxshop.order.checkout;
 
 import java.net.URI;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.xboxshop.order.Caller;
 import dev.xboxshop.order.CheckoutMode;
 import dev.xboxshop.order.MalformedRequest;
 import dev.xboxshop.order.catalog.Catalog;
@@ -17,7 +20,9 @@ import dev.xboxshop.order.catalog.Catalog;
 /**
  * {@code POST /api/orders}: checkout in the mode the request names or the live mode.
  * Whatever the mode, the lines are checked and priced from the catalog first, so an
- * unknown sku or too many units is refused before anything is stored.
+ * unknown sku or too many units is refused before anything is stored. The customer is the
+ * one the gateway verified ({@code 401 identity-required} without one); a
+ * {@code customerId} in the body is ignored.
  */
 @RestController
 class CheckoutController {
@@ -32,7 +37,11 @@ class CheckoutController {
 
 	private final Catalog catalog;
 
-	CheckoutController(OrderFormReader reader, OrderPlacement placement, LiveCheckoutMode liveMode, Catalog catalog) {
+	private final Caller caller;
+
+	CheckoutController(OrderFormReader reader, OrderPlacement placement, LiveCheckoutMode liveMode, Catalog catalog,
+			Caller caller) {
+		this.caller = caller;
 		this.reader = reader;
 		this.placement = placement;
 		this.liveMode = liveMode;
@@ -41,10 +50,12 @@ class CheckoutController {
 
 	@PostMapping(path = "/api/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> place(@RequestHeader(name = "Idempotency-Key", required = false) String key,
-			@RequestHeader(name = "X-Checkout-Mode", required = false) String modeHeader, @RequestBody byte[] body) {
+			@RequestHeader(name = "X-Checkout-Mode", required = false) String modeHeader, @RequestBody byte[] body,
+			HttpServletRequest request) {
+		String customer = this.caller.customer(request);
 		checkKey(key);
 		CheckoutMode mode = mode(modeHeader);
-		OrderForm asked = this.reader.read(body);
+		OrderForm asked = this.reader.read(body).forCustomer(customer);
 		OrderForm form = asked.withItems(this.catalog.price(asked.items()));
 		StoredResponse response = this.placement.place(key, mode, form);
 		ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.status())

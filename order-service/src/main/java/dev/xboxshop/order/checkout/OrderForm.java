@@ -22,6 +22,13 @@ record OrderForm(String customerId, List<OrderLine> items) {
 	}
 
 	/**
+	 * The form of the customer the gateway verified: the body never chooses who orders.
+	 */
+	OrderForm forCustomer(String verifiedCustomerId) {
+		return new OrderForm(verifiedCustomerId, this.items);
+	}
+
+	/**
 	 * A digest of what was asked for, independent of JSON formatting: two requests with
 	 * the same fingerprint are the same order. Prices are not part of it: they are never
 	 * the client's, and a price change must not turn a retry into a different order.

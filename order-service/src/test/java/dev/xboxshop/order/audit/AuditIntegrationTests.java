@@ -27,6 +27,7 @@ import dev.xboxshop.order.OrderLine;
 import dev.xboxshop.order.OrderRepository;
 import dev.xboxshop.order.OrderRetention;
 import dev.xboxshop.order.OrderStatus;
+import dev.xboxshop.order.RedisKeys;
 import dev.xboxshop.testsupport.RealKafka;
 import dev.xboxshop.testsupport.RealRedis;
 import dev.xboxshop.testsupport.RealServers;
@@ -269,6 +270,11 @@ class AuditIntegrationTests {
 		JsonNode stored = check(audit, WITNESS_CHECK);
 		assertThat(stored.get("verdict").asString()).isEqualTo("FAIL");
 		assertThat(stored.get("detail").asString()).contains(sync).contains(async);
+		String anonymous = this.api.send(this.api.request("/api/audit").GET()).body();
+		assertThat(anonymous).as("the missing ids are the operator's to see")
+			.doesNotContain(sync)
+			.doesNotContain(async)
+			.contains("\"missingCount\":2");
 	}
 
 	@Test
@@ -300,6 +306,27 @@ class AuditIntegrationTests {
 
 	private static JsonNode witnessed(JsonNode audit) {
 		return audit.get("witness");
+	}
+
+	@Test
+	void showsOrderIdsOnlyToTheOperatorOrTheOrdersOwner() {
+		String owner = "customer-" + java.util.UUID.randomUUID();
+		String ownOrder = this.api.place("async", OrderApi.orderJson(owner, "GAME-A", 1)).orderId();
+		String strangersOrder = java.util.UUID.randomUUID().toString();
+		// two orders the auditor reports by id (cancelled without a reason)
+		this.redis.opsForSet().add(RedisKeys.AUDIT_NO_REASON, ownOrder, strangersOrder);
+
+		String operator = check(audit(), "cancelled and rejected orders say why").get("detail").asString();
+		String anonymous = this.api.send(this.api.request("/api/audit").GET()).body();
+		OrderApi.Response asOwner = this.api.send(OrderApi.asCustomer(this.api.request("/api/audit").GET(), owner));
+
+		assertThat(operator).contains(ownOrder, strangersOrder);
+		assertThat(anonymous).doesNotContain(ownOrder)
+			.doesNotContain(strangersOrder)
+			.contains("[redacted]")
+			.contains("\"verdict\":\"FAIL\"");
+		assertThat(asOwner.status()).isEqualTo(200);
+		assertThat(asOwner.body()).contains(ownOrder).doesNotContain(strangersOrder).contains("[redacted]");
 	}
 
 	private JsonNode audit() {

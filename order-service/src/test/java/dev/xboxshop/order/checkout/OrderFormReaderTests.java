@@ -41,6 +41,18 @@ class OrderFormReaderTests {
 	}
 
 	@Test
+	void needsNoCustomerIdInTheBodyAndTheVerifiedOneDecidesTheFingerprint() {
+		OrderForm asked = read("{\"items\":[{\"sku\":\"A\",\"quantity\":1}]}");
+		OrderForm claimed = read("{\"customerId\":\"someone-else\",\"items\":[{\"sku\":\"A\",\"quantity\":1}]}");
+
+		assertThat(asked.customerId()).isNull();
+		assertThat(claimed.forCustomer("c").fingerprint()).isEqualTo(asked.forCustomer("c").fingerprint());
+		assertThat(claimed.forCustomer("c").fingerprint()).isNotEqualTo(asked.forCustomer("d").fingerprint());
+		assertThatExceptionOfType(MalformedRequest.class)
+			.isThrownBy(() -> read("{\"customerId\":42,\"items\":[{\"sku\":\"A\",\"quantity\":1}]}"));
+	}
+
+	@Test
 	void refusesFractionsAndQuotedNumbersAsMalformed() {
 		assertThatExceptionOfType(MalformedRequest.class)
 			.isThrownBy(() -> read("{\"customerId\":\"c\",\"items\":[{\"sku\":\"A\",\"quantity\":1.5}]}"));

@@ -28,6 +28,9 @@ public final class ProblemCatalog {
 		STATUSES.put("invalid-quantity", HttpStatus.BAD_REQUEST);
 		STATUSES.put("bad-request", HttpStatus.BAD_REQUEST);
 		STATUSES.put("unauthorized", HttpStatus.UNAUTHORIZED);
+		STATUSES.put("identity-required", HttpStatus.UNAUTHORIZED);
+		STATUSES.put("invalid-identity", HttpStatus.UNAUTHORIZED);
+		STATUSES.put("forbidden", HttpStatus.FORBIDDEN);
 		STATUSES.put("unknown-product", HttpStatus.NOT_FOUND);
 		STATUSES.put("not-found", HttpStatus.NOT_FOUND);
 		STATUSES.put("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED);

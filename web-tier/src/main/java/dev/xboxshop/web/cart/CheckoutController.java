@@ -47,7 +47,7 @@ class CheckoutController {
 		}
 		PlacedOrder placed;
 		try {
-			placed = this.gateway.placeOrder(shopper.customerId(), items.get(), idempotencyKey);
+			placed = this.gateway.placeOrder(shopper.customerId(), shopper.token(), items.get(), idempotencyKey);
 		}
 		catch (GatewayProblem problem) {
 			if (problem.status() >= 500) {

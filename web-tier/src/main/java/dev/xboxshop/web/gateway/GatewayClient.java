@@ -56,6 +56,13 @@ public class GatewayClient {
 		this.json = json;
 	}
 
+	/** A shopper without a token sends none: the gateway refuses with its own 401. */
+	private static void bearer(HttpHeaders headers, String token) {
+		if (token != null) {
+			headers.setBearerAuth(token);
+		}
+	}
+
 	private RestClient client(RestClient.Builder builder, String baseUrl, HttpClient http, Duration readTimeout) {
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
 		factory.setReadTimeout(readTimeout);
@@ -104,9 +111,19 @@ public class GatewayClient {
 		this.rest.delete().uri("/api/carts/{cartId}", cartId).retrieve().toBodilessEntity();
 	}
 
-	public PlacedOrder placeOrder(String customerId, List<Order.OrderLine> lines, String idempotencyKey) {
+	/** A new anonymous customer: the gateway signs its token. */
+	public Identity newIdentity() {
+		return this.rest.post().uri("/api/identity").retrieve().body(Identity.class);
+	}
+
+	/**
+	 * Places the shopper's order: the gateway takes the customer from the token, the
+	 * body's {@code customerId} only repeats it.
+	 */
+	public PlacedOrder placeOrder(String customerId, String token, List<Order.OrderLine> lines, String idempotencyKey) {
 		var answer = this.checkout.post()
 			.uri("/api/orders")
+			.headers((headers) -> bearer(headers, token))
 			.header("Idempotency-Key", idempotencyKey)
 			.body(Map.of("customerId", customerId, "items", lines))
 			.retrieve()
@@ -118,9 +135,10 @@ public class GatewayClient {
 		return this.rest.get().uri("/api/orders/{orderId}", orderId).retrieve().body(Order.class);
 	}
 
-	public List<Order> ordersOf(String customerId) {
+	public List<Order> ordersOf(String customerId, String token) {
 		List<Order> orders = this.rest.get()
 			.uri("/api/orders?customerId={customerId}", customerId)
+			.headers((headers) -> bearer(headers, token))
 			.retrieve()
 			.body(ORDERS);
 		return (orders != null) ? orders : List.of();
@@ -189,7 +207,12 @@ public class GatewayClient {
 	 * An audit may take longer than a page part ({@code shop.web.audit-timeout}).
 	 */
 	public Map<String, Object> audit() {
-		Map<String, Object> audit = this.reports.get().uri("/api/audit").retrieve().body(JSON_OBJECT);
+		// the lab is the operator's page: the operator sees the order ids others do not
+		Map<String, Object> audit = this.reports.get()
+			.uri("/api/audit")
+			.header(HttpHeaders.AUTHORIZATION, this.operatorAuthorization)
+			.retrieve()
+			.body(JSON_OBJECT);
 		return (audit != null) ? audit : Map.of();
 	}
 

@@ -39,7 +39,7 @@ class LaunchController {
 		long start = System.nanoTime();
 		CompletableFuture<Part<ProductStock>> product = this.parts.product(this.sku);
 		CompletableFuture<Part<Cart>> cart = this.parts.cart(shopper.cartId());
-		CompletableFuture<Part<List<Order>>> orders = this.parts.recentOrders(shopper.customerId());
+		CompletableFuture<Part<List<Order>>> orders = this.parts.recentOrders(shopper.customerId(), shopper.token());
 		CompletableFuture<Part<String>> mode = this.parts.checkoutMode();
 		ServerTiming timing = ServerTiming.await(start, List.of(product, cart, orders, mode));
 		response.setHeader(ServerTiming.HEADER, timing.header());

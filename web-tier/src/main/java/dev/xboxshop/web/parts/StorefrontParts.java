@@ -41,9 +41,9 @@ public class StorefrontParts {
 	}
 
 	/** The shopper's newest orders; falls back to null ("orders unavailable"). */
-	public CompletableFuture<Part<List<Order>>> recentOrders(String customerId) {
+	public CompletableFuture<Part<List<Order>>> recentOrders(String customerId, String token) {
 		return this.runner.start("orders", () -> {
-			List<Order> orders = this.gateway.ordersOf(customerId);
+			List<Order> orders = this.gateway.ordersOf(customerId, token);
 			return orders.subList(0, Math.min(RECENT_ORDERS, orders.size()));
 		});
 	}

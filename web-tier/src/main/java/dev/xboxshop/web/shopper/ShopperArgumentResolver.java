@@ -1,6 +1,7 @@
 package dev.xboxshop.web.shopper;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -9,10 +10,15 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Lets handlers take a {@link Shopper} parameter, filled in by
- * {@link ShopperCookieFilter}.
+ * Lets handlers take a {@link Shopper} parameter, from {@link ShopperCookie}.
  */
 class ShopperArgumentResolver implements HandlerMethodArgumentResolver {
+
+	private final ShopperCookie cookie;
+
+	ShopperArgumentResolver(ShopperCookie cookie) {
+		this.cookie = cookie;
+	}
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
@@ -23,11 +29,11 @@ class ShopperArgumentResolver implements HandlerMethodArgumentResolver {
 	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
 		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-		Object shopper = (request != null) ? request.getAttribute(ShopperCookieFilter.ATTRIBUTE) : null;
-		if (shopper == null) {
-			throw new IllegalStateException("ShopperCookieFilter did not run for this request");
+		HttpServletResponse response = webRequest.getNativeResponse(HttpServletResponse.class);
+		if (request == null || response == null) {
+			throw new IllegalStateException("A Shopper is known only in a servlet request");
 		}
-		return shopper;
+		return this.cookie.shopper(request, response);
 	}
 
 }

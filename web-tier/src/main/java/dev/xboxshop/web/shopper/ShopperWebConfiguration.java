@@ -9,9 +9,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class ShopperWebConfiguration implements WebMvcConfigurer {
 
+	private final ShopperCookie cookie;
+
+	ShopperWebConfiguration(ShopperCookie cookie) {
+		this.cookie = cookie;
+	}
+
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-		resolvers.add(new ShopperArgumentResolver());
+		resolvers.add(new ShopperArgumentResolver(this.cookie));
 	}
 
 }

@@ -47,6 +47,7 @@ class CheckoutTests extends StorefrontTestSupport {
 
 		assertThat(this.gateway.requests("POST", "/api/orders")).singleElement().satisfies((request) -> {
 			assertThat(request.header("Idempotency-Key")).isEqualTo(key);
+			assertThat(request.header("Authorization")).isEqualTo("Bearer " + StandInGateway.token(CUSTOMER));
 			assertThat(request.body()).contains("\"customerId\":\"" + CUSTOMER + "\"")
 				.contains("\"sku\":\"XBOX-SERIES-X\"")
 				.contains("\"quantity\":1");

@@ -44,6 +44,12 @@ class LaunchRushTests extends StorefrontTestSupport {
 		assertThat(checkouts.stream().map((c) -> c.header("Idempotency-Key")).distinct()).hasSize(20);
 		assertThat(checkouts.stream().map((c) -> c.header("X-Forwarded-For")).distinct()).hasSize(20);
 		assertThat(checkouts.stream().map(Recorded::body).distinct()).as("a new customer each").hasSize(20);
+		List<Recorded> identities = this.gateway.requests("POST", "/api/identity");
+		assertThat(identities).as("a customer token each, from the buyer's address").hasSize(20);
+		assertThat(identities.stream().map((identity) -> identity.header("X-Forwarded-For")))
+			.containsExactlyInAnyOrderElementsOf(checkouts.stream().map((c) -> c.header("X-Forwarded-For")).toList());
+		assertThat(checkouts).allSatisfy((checkout) -> assertThat(checkout.header("Authorization"))
+			.isEqualTo("Bearer " + StandInGateway.token(StandInGateway.NEW_CUSTOMER)));
 		this.mvc.perform(get("/lab/live").cookie(operator))
 			.andExpect(jsonPath("$.rush.mode").value("async"))
 			.andExpect(jsonPath("$.rush.sent").value(20))

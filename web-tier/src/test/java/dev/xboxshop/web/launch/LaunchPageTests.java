@@ -52,8 +52,12 @@ class LaunchPageTests extends StorefrontTestSupport {
 		launchPage();
 
 		assertThat(this.gateway.requests("GET", "/api/carts/" + CUSTOMER)).hasSize(1);
-		assertThat(this.gateway.requests("GET", "/api/orders")).singleElement()
-			.satisfies((request) -> assertThat(request.query()).isEqualTo("customerId=" + CUSTOMER));
+		assertThat(this.gateway.requests("GET", "/api/orders")).singleElement().satisfies((request) -> {
+			assertThat(request.query()).isEqualTo("customerId=" + CUSTOMER);
+			assertThat(request.header("Authorization")).isEqualTo("Bearer " + StandInGateway.token(CUSTOMER));
+		});
+		assertThat(this.gateway.requests("POST", "/api/identity")).as("a known shopper needs no new identity")
+			.isEmpty();
 	}
 
 	@Test
@@ -136,12 +140,19 @@ class LaunchPageTests extends StorefrontTestSupport {
 
 	@Test
 	void givesANewShopperACustomerCookie() throws Exception {
-		MvcResult result = this.mvc.perform(get("/")).andExpect(status().isOk()).andReturn();
+		MvcResult result = this.mvc.perform(get("/").header("X-Forwarded-For", "203.0.113.8"))
+			.andExpect(status().isOk())
+			.andReturn();
 
-		assertThat(result.getResponse().getHeaders("Set-Cookie"))
-			.anySatisfy((cookie) -> assertThat(cookie).containsPattern("shop_customer=[0-9a-f-]{36}")
-				.contains("HttpOnly")
-				.contains("SameSite=Lax"));
+		assertThat(this.gateway.requests("POST", "/api/identity")).singleElement()
+			.satisfies((request) -> assertThat(request.header("X-Forwarded-For")).isEqualTo("203.0.113.8"));
+		assertThat(this.gateway.requests("GET", "/api/orders")).singleElement()
+			.satisfies((request) -> assertThat(request.header("Authorization"))
+				.isEqualTo("Bearer " + StandInGateway.token(StandInGateway.NEW_CUSTOMER)));
+		assertThat(result.getResponse().getHeaders("Set-Cookie")).anySatisfy((cookie) -> assertThat(cookie)
+			.contains("shop_customer=" + StandInGateway.token(StandInGateway.NEW_CUSTOMER))
+			.contains("HttpOnly")
+			.contains("SameSite=Lax"));
 	}
 
 	private MvcResult launchPage() throws Exception {
