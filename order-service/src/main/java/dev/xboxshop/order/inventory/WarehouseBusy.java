@@ -10,7 +10,8 @@ import org.springframework.http.HttpHeaders;
 public class WarehouseBusy extends WarehouseUnavailable {
 
 	public WarehouseBusy() {
-		super("warehouse-busy", "The warehouse is handling as many reservations as it can; please try again shortly.");
+		super("warehouse-busy", "Warehouse busy",
+				"The warehouse is handling as many reservations as it can; please try again shortly.");
 	}
 
 	@Override

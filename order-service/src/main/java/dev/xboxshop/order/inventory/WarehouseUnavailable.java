@@ -18,8 +18,8 @@ public class WarehouseUnavailable extends ProblemException {
 	}
 
 	/** A refusal before anything was reserved, with its own problem type. */
-	WarehouseUnavailable(String slug, String detail) {
-		super(HttpStatus.SERVICE_UNAVAILABLE, slug, "Warehouse busy", detail);
+	WarehouseUnavailable(String slug, String title, String detail) {
+		super(HttpStatus.SERVICE_UNAVAILABLE, slug, title, detail);
 		this.mayHaveReserved = false;
 	}
 
