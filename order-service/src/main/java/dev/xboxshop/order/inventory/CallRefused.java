@@ -1,11 +1,9 @@
 package dev.xboxshop.order.inventory;
 
-import org.springframework.http.HttpHeaders;
-
 /**
  * A call to inventory this service did not send: the {@code inventory} circuit breaker is
  * open (503 {@code warehouse-unavailable}) or the {@code inventory} bulkhead is full (503
- * {@code warehouse-busy} with {@code Retry-After}). Nothing was reserved.
+ * {@code warehouse-busy}), both with {@code Retry-After}. Nothing was reserved.
  */
 public final class CallRefused extends WarehouseUnavailable {
 
@@ -21,13 +19,6 @@ public final class CallRefused extends WarehouseUnavailable {
 	static CallRefused bulkheadFull() {
 		return new CallRefused("warehouse-busy", "Warehouse busy",
 				"This shop is waiting on as many warehouse calls as it may; please try again shortly.");
-	}
-
-	@Override
-	public HttpHeaders headers() {
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, "1");
-		return headers;
 	}
 
 }
