@@ -67,6 +67,7 @@ public class InventoryClient {
 			}
 			throw ex;
 		}
+
 		this.known.answered(sku, quantity, outcome.reserved());
 		return outcome;
 	}

@@ -36,7 +36,11 @@ class InventoryConfiguration {
 	@Bean
 	InventoryClient inventoryClient(OrderProperties properties, InventoryGuard inventoryGuard, JsonMapper json) {
 		RestClient http = InventoryHttp.restClient(properties.inventoryUrl(), properties.sync().timeout());
-		return new InventoryClient(http, inventoryGuard, new KnownStock(), json);
+		CircuitBreaker breaker = inventoryGuard.breaker();
+		KnownStock known = new KnownStock(breaker.getCircuitBreakerConfig().getMinimumNumberOfCalls());
+		// every failure the breaker records, of any call to inventory, ages what is known
+		breaker.getEventPublisher().onError((failure) -> known.failed());
+		return new InventoryClient(http, inventoryGuard, known, json);
 	}
 
 }

@@ -33,6 +33,10 @@ public final class InventoryGuard {
 		this.retry = retry;
 	}
 
+	CircuitBreaker breaker() {
+		return this.breaker;
+	}
+
 	/**
 	 * A call that must not be repeated here (a reservation, a lease grant).
 	 * @throws CallRefused when the breaker is open or the bulkhead full
