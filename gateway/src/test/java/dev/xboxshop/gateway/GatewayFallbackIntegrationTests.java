@@ -27,8 +27,9 @@ import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
  * are up but can be told to fail.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "shop.gateway.circuit-breaker.minimum-calls=4",
-				"shop.gateway.circuit-breaker.sliding-window-size=4", "shop.gateway.circuit-breaker.open-for=60s",
+		properties = { "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
+				"resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
+				"resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=60s",
 				"shop.operator.token=test-operator-token" })
 @RealRedis
 @ExtendWith(OutputCaptureExtension.class)

@@ -203,7 +203,7 @@ class GatewayRoutingIntegrationTests {
 	}
 
 	@Test
-	void retriesAnOrderPostOnlyWhenItCarriesAnIdempotencyKey() {
+	void neverRetriesAnOrderPostNotEvenWithAnIdempotencyKey() {
 		String body = "{\"customerId\":\"c-1\",\"items\":[{\"sku\":\"XBOX-ONE\",\"quantity\":1}]}";
 		order.failNext(1, 502);
 		Reply keyed = this.edge.send(this.edge.request("/api/orders")
@@ -211,8 +211,8 @@ class GatewayRoutingIntegrationTests {
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", "k-" + UUID.randomUUID())
 			.POST(BodyPublishers.ofString(body)));
-		assertThat(keyed.status()).isEqualTo(200);
-		assertThat(order.received()).hasSize(2).allSatisfy((request) -> assertThat(request.body()).isEqualTo(body));
+		assertThat(keyed.status()).isEqualTo(502);
+		assertThat(order.received()).hasSize(1);
 
 		order.reset();
 		order.failNext(1, 502);
@@ -239,13 +239,21 @@ class GatewayRoutingIntegrationTests {
 	}
 
 	@Test
-	void neverRetriesAWriteOtherThanAKeyedOrder() {
+	void retriesAnIdempotentCartWriteButNotACartPost() {
 		cart.failNext(1, 502);
-		Reply reply = this.edge.send(this.edge.request("/api/carts/c-1/items/XBOX-ONE")
+		Reply put = this.edge.send(this.edge.request("/api/carts/c-1/items/XBOX-ONE")
 			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", "k-1")
 			.PUT(BodyPublishers.ofString("{\"quantity\":1}")));
-		assertThat(reply.status()).isEqualTo(502);
+		assertThat(put.status()).isEqualTo(200);
+		assertThat(cart.received()).hasSize(2)
+			.allSatisfy((request) -> assertThat(request.body()).isEqualTo("{\"quantity\":1}"));
+
+		cart.reset();
+		cart.failNext(1, 502);
+		Reply post = this.edge.send(this.edge.request("/api/carts")
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString("{}")));
+		assertThat(post.status()).isEqualTo(502);
 		assertThat(cart.received()).hasSize(1);
 	}
 

@@ -49,22 +49,10 @@ public record OrderProperties(@DefaultValue("http://localhost:8083") String inve
 	 * @param timeout the longest wait for one reservation call
 	 * @param deadline how long a sync order may stay ACCEPTED (its replica died mid-call)
 	 * before it is cancelled and its reservations released; longer than {@code maxLines}
-	 * calls of {@code timeout}
-	 * @param breaker the circuit breaker around reservation calls
+	 * calls of {@code timeout} (the circuit breaker, bulkhead and retry around inventory
+	 * calls are {@code resilience4j.*.instances.inventory})
 	 */
-	public record Sync(@DefaultValue("800ms") Duration timeout, @DefaultValue("20s") Duration deadline,
-			@DefaultValue Breaker breaker) {
-
-	}
-
-	/**
-	 * @param failureRate percent of failed calls in the window that opens the breaker
-	 * @param window calls the failure rate is computed over
-	 * @param minimumCalls calls needed before the rate counts
-	 * @param openFor how long the breaker stays open before it lets trial calls through
-	 */
-	public record Breaker(@DefaultValue("50") int failureRate, @DefaultValue("20") int window,
-			@DefaultValue("10") int minimumCalls, @DefaultValue("5s") Duration openFor) {
+	public record Sync(@DefaultValue("800ms") Duration timeout, @DefaultValue("20s") Duration deadline) {
 
 	}
 

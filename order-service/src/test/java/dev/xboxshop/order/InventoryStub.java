@@ -62,6 +62,8 @@ public final class InventoryStub implements AutoCloseable {
 
 	private final List<String> catalogCalls = new CopyOnWriteArrayList<>();
 
+	private final AtomicInteger stockCalls = new AtomicInteger();
+
 	private final Map<String, long[]> leases = new ConcurrentHashMap<>();
 
 	private final List<String> leaseCalls = new CopyOnWriteArrayList<>();
@@ -107,6 +109,7 @@ public final class InventoryStub implements AutoCloseable {
 		this.leases.clear();
 		this.leaseCalls.clear();
 		this.catalogCalls.clear();
+		this.stockCalls.set(0);
 		CATALOG.forEach((product) -> this.products.put(product.sku(), product));
 	}
 
@@ -118,6 +121,11 @@ public final class InventoryStub implements AutoCloseable {
 	/** The requests made to the catalog, by path. */
 	public List<String> catalogCalls() {
 		return new ArrayList<>(this.catalogCalls);
+	}
+
+	/** How many stock readings were asked for, answered or not. */
+	public int stockCalls() {
+		return this.stockCalls.get();
 	}
 
 	public synchronized void stock(String sku, int units) {
@@ -382,6 +390,7 @@ public final class InventoryStub implements AutoCloseable {
 
 	private void stock(HttpExchange exchange) throws IOException {
 		try (exchange) {
+			this.stockCalls.incrementAndGet();
 			if (this.down) {
 				send(exchange, 503, problem("warehouse-unavailable", "down"));
 				return;

@@ -22,8 +22,10 @@ import dev.xboxshop.testsupport.RealServers;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "shop.order.sync.timeout=500ms", "shop.order.sync.deadline=5s",
-				"shop.order.sync.breaker.minimum-calls=4", "shop.order.sync.breaker.window=4",
-				"shop.order.sync.breaker.open-for=60s", "shop.order.async.deadline=8s" })
+				"resilience4j.circuitbreaker.instances.inventory.minimum-number-of-calls=4",
+				"resilience4j.circuitbreaker.instances.inventory.sliding-window-size=4",
+				"resilience4j.circuitbreaker.instances.inventory.wait-duration-in-open-state=10s",
+				"shop.order.async.deadline=8s" })
 @RealRedis
 @RealKafka
 public abstract class OrderServiceIntegrationTestSupport {

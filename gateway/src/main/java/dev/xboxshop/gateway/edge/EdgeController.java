@@ -5,6 +5,7 @@ import java.util.Map;
 import dev.xboxshop.gateway.problems.Problems;
 import dev.xboxshop.gateway.resilience.FallbackLog;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,8 +39,14 @@ class EdgeController {
 		this.fallbackLog.fellBack(service, exchange);
 		// inventory is the warehouse of the design: its outage has a name clients know
 		String slug = "inventory".equals(service) ? "warehouse-unavailable" : "service-unavailable";
-		return problem(HttpStatus.SERVICE_UNAVAILABLE, slug,
-				"The " + service + " service is unavailable or failing; try again shortly.", exchange);
+		// every fallback is a refusal a client may repeat shortly (an open circuit waits,
+		// a full bulkhead drains)
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(Problems.body(HttpStatus.SERVICE_UNAVAILABLE, slug, "The " + service
+					+ " service is unavailable, failing or as busy as the gateway lets it be; " + "try again shortly.",
+					exchange));
 	}
 
 	private static ResponseEntity<Map<String, Object>> problem(HttpStatus status, String slug, String detail,

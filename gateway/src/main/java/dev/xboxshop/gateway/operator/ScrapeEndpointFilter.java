@@ -16,16 +16,20 @@ import org.springframework.web.server.WebFilterChain;
 import dev.xboxshop.websupport.operator.OperatorToken;
 
 /**
- * The gateway's own {@code /actuator/prometheus} is on the public port (its health checks
- * are too), so it answers only a scraper that presents the operator token; anyone else
- * gets the same 404 as every other closed actuator path. The services' scrape endpoints
- * are never routed (the {@code closed-actuator} route).
+ * The gateway's own {@code /actuator/prometheus} and {@code /actuator/circuitbreakers}
+ * are on the public port (its health checks are too), so they answer only a caller that
+ * presents the operator token; anyone else gets the same 404 as every other closed
+ * actuator path. The services' scrape endpoints are never routed (the
+ * {@code closed-actuator} route).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class ScrapeEndpointFilter implements WebFilter {
 
 	static final String PATH = "/actuator/prometheus";
+
+	/** The breakers' states and counts: the operator's too. */
+	static final String BREAKERS = "/actuator/circuitbreakers";
 
 	private final OperatorToken token;
 
@@ -35,7 +39,8 @@ class ScrapeEndpointFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (decodedPath(exchange).startsWith(PATH)
+		String path = decodedPath(exchange);
+		if ((path.startsWith(PATH) || path.startsWith(BREAKERS))
 				&& !this.token.admits(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION))) {
 			return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
 		}

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import dev.xboxshop.gateway.edge.CorrelationIdFilter;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -63,9 +64,9 @@ public class FallbackLog {
 
 	/**
 	 * What tripped a fallback, as one of a few names (a metric's tag):
-	 * {@code circuit_open}, {@code timeout}, {@code connect}, {@code status_<5xx>} (the
-	 * service answered with a status the route falls back on), {@code other} or
-	 * {@code unknown}.
+	 * {@code circuit_open}, {@code bulkhead_full}, {@code timeout}, {@code connect},
+	 * {@code status_<5xx>} (the service answered with a status the route falls back on),
+	 * {@code other} or {@code unknown}.
 	 */
 	static String causeOf(Throwable cause) {
 		if (cause == null) {
@@ -77,6 +78,9 @@ public class FallbackLog {
 		for (Throwable step = cause; step != null; step = (step.getCause() != step) ? step.getCause() : null) {
 			if (step instanceof CallNotPermittedException) {
 				return "circuit_open";
+			}
+			if (step instanceof BulkheadFullException) {
+				return "bulkhead_full";
 			}
 			if (step instanceof TimeoutException || step instanceof io.netty.handler.timeout.TimeoutException) {
 				return "timeout";

@@ -10,9 +10,13 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
+import dev.xboxshop.order.inventory.InventoryGuard;
+import dev.xboxshop.order.inventory.WarehouseUnavailable;
+
 /**
  * Reads inventory-service's catalog ({@code GET /api/products}). Background work for
- * {@link Catalog}: no breaker, one bounded call.
+ * {@link Catalog}: one bounded call through the {@code inventory} guard, retried (a
+ * read).
  */
 class CatalogClient {
 
@@ -21,10 +25,13 @@ class CatalogClient {
 
 	private final RestClient http;
 
+	private final InventoryGuard guard;
+
 	private final JsonMapper json;
 
-	CatalogClient(RestClient http, JsonMapper json) {
+	CatalogClient(RestClient http, InventoryGuard guard, JsonMapper json) {
 		this.http = http;
+		this.guard = guard;
 		this.json = json;
 	}
 
@@ -36,6 +43,15 @@ class CatalogClient {
 	 */
 	List<CatalogProduct> products() {
 		try {
+			return this.guard.idempotent(this::list);
+		}
+		catch (WarehouseUnavailable ex) {
+			throw new CatalogUnreadable(ex.getMessage());
+		}
+	}
+
+	private List<CatalogProduct> list() {
+		try {
 			String body = this.http.get()
 				.uri("/api/products")
 				.accept(MediaType.APPLICATION_JSON)
@@ -44,12 +60,12 @@ class CatalogClient {
 			List<CatalogProduct> products = this.json.readValue(body, PRODUCTS);
 			if (products == null || products.isEmpty() || !products.stream().allMatch(CatalogProduct::isComplete)) {
 				// an inventory whose store lost its catalog lists nothing: keep our copy
-				throw new CatalogUnreadable("inventory listed no usable catalog");
+				throw new WarehouseUnavailable("inventory listed no usable catalog", false);
 			}
 			return products;
 		}
 		catch (RestClientException | JacksonException ex) {
-			throw new CatalogUnreadable(ex.getMessage());
+			throw new WarehouseUnavailable(String.valueOf(ex.getMessage()), false);
 		}
 	}
 

@@ -7,15 +7,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
 import dev.xboxshop.order.OrderProperties;
+import dev.xboxshop.order.inventory.InventoryGuard;
 import dev.xboxshop.order.inventory.InventoryHttp;
 
 @Configuration(proxyBeanMethods = false)
 class CatalogConfiguration {
 
 	@Bean
-	CatalogClient catalogClient(OrderProperties properties, JsonMapper json) {
+	CatalogClient catalogClient(OrderProperties properties, InventoryGuard inventoryGuard, JsonMapper json) {
 		RestClient http = InventoryHttp.restClient(properties.inventoryUrl(), properties.catalog().timeout());
-		return new CatalogClient(http, json);
+		return new CatalogClient(http, inventoryGuard, json);
 	}
 
 }

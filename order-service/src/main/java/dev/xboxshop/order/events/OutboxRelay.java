@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,9 @@ public class OutboxRelay implements SmartLifecycle {
 
 	static final String GROUP = "relay";
 
+	/** The circuit breaker's name: the downstream's. */
+	static final String BREAKER = "kafka";
+
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
 	private static final RedisScript<Long> ACK_AND_DELETE = RedisScript
@@ -72,6 +77,11 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final KafkaTemplate<String, Object> kafka;
 
+	/**
+	 * {@code resilience4j.circuitbreaker.instances.kafka}: open, the relay waits it out.
+	 */
+	private final CircuitBreaker broker;
+
 	private final Consumer consumer = Consumer.from(GROUP, "relay-" + UUID.randomUUID());
 
 	private final Semaphore wakeUp = new Semaphore(0);
@@ -85,9 +95,11 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final String ledgerTopic;
 
-	OutboxRelay(StringRedisTemplate redis, KafkaTemplate<String, Object> kafka, OrderProperties properties) {
+	OutboxRelay(StringRedisTemplate redis, KafkaTemplate<String, Object> kafka, CircuitBreakerRegistry breakers,
+			OrderProperties properties) {
 		this.redis = redis;
 		this.kafka = kafka;
+		this.broker = breakers.circuitBreaker(BREAKER);
 		this.ledgerTopic = properties.kafka().ledgerTopic();
 	}
 
@@ -162,7 +174,21 @@ public class OutboxRelay implements SmartLifecycle {
 		if (batch.isEmpty()) {
 			return false;
 		}
-		publish(batch);
+		// an open breaker throws CallNotPermittedException here: the relay pauses
+		this.broker.acquirePermission();
+		long started = System.nanoTime();
+		try {
+			publish(batch);
+		}
+		catch (RuntimeException ex) {
+			this.broker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
+			throw ex;
+		}
+		catch (InterruptedException ex) {
+			this.broker.releasePermission();
+			throw ex;
+		}
+		this.broker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		return true;
 	}
 

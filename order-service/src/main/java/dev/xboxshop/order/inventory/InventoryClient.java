@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -21,8 +19,10 @@ import org.springframework.web.client.RestClientException;
 import dev.xboxshop.order.InvalidQuantity;
 
 /**
- * Calls to inventory-service. Reservations go through the circuit breaker and the sync
- * timeout; releases and stock reads are background work and skip the breaker.
+ * Calls to inventory-service, each through the {@link InventoryGuard}: reservations once
+ * (the sync timeout, the breaker and the bulkhead), releases and stock reads retried as
+ * well. While the guard turns a reservation away, a sku this replica knows is sold out
+ * ({@link KnownStock}) is answered sold out at once.
  */
 public class InventoryClient {
 
@@ -33,13 +33,16 @@ public class InventoryClient {
 
 	private final RestClient http;
 
-	private final CircuitBreaker breaker;
+	private final InventoryGuard guard;
+
+	private final KnownStock known;
 
 	private final JsonMapper json;
 
-	InventoryClient(RestClient http, CircuitBreaker breaker, JsonMapper json) {
+	InventoryClient(RestClient http, InventoryGuard guard, KnownStock known, JsonMapper json) {
 		this.http = http;
-		this.breaker = breaker;
+		this.guard = guard;
+		this.known = known;
 		this.json = json;
 	}
 
@@ -48,17 +51,25 @@ public class InventoryClient {
 	 * @param reservationId the id inventory keeps the reservation under (idempotent)
 	 * @param sku the product
 	 * @param quantity units
-	 * @return reserved, or sold out
+	 * @return reserved, or sold out (also while the call is refused, for a sku known to
+	 * be sold out)
 	 * @throws WarehouseUnavailable when there is no answer in time, an error, or the
-	 * breaker is open
+	 * breaker or bulkhead refused the call
 	 */
 	public ReservationOutcome reserve(String reservationId, String sku, int quantity) {
+		ReservationOutcome outcome;
 		try {
-			return this.breaker.executeSupplier(() -> post(reservationId, sku, quantity));
+			outcome = this.guard.once(() -> post(reservationId, sku, quantity));
 		}
-		catch (CallNotPermittedException ex) {
-			throw new WarehouseUnavailable("The warehouse is not answering; checkout is paused for a moment.", false);
+		catch (CallRefused ex) {
+			if (this.known.soldOut(sku, quantity)) {
+				return ReservationOutcome.soldOut("Sold out: inventory said so last.");
+			}
+			throw ex;
 		}
+
+		this.known.answered(sku, quantity, outcome.reserved());
+		return outcome;
 	}
 
 	private ReservationOutcome post(String reservationId, String sku, int quantity) {
@@ -129,6 +140,16 @@ public class InventoryClient {
 	 */
 	public ReleaseResult release(String orderId, String sku) {
 		try {
+			return this.guard.idempotent(() -> delete(orderId, sku));
+		}
+		catch (WarehouseUnavailable ex) {
+			log.debug("Releasing {} of {} failed: {}", sku, orderId, ex.getMessage());
+			return ReleaseResult.FAILED;
+		}
+	}
+
+	private ReleaseResult delete(String orderId, String sku) {
+		try {
 			return this.http.delete()
 				.uri((uri) -> uri.path("/api/reservations/{id}")
 					.queryParamIfPresent("sku", Optional.ofNullable(sku))
@@ -141,12 +162,14 @@ public class InventoryClient {
 					if (status == 404) {
 						return ReleaseResult.NOT_RESERVED;
 					}
-					return (status >= 500) ? ReleaseResult.FAILED : ReleaseResult.REFUSED;
+					if (status >= 500) {
+						throw new WarehouseUnavailable("Inventory answered " + status + " to a release.", false);
+					}
+					return ReleaseResult.REFUSED;
 				});
 		}
 		catch (RestClientException ex) {
-			log.debug("Releasing {} of {} failed: {}", sku, orderId, ex.getMessage());
-			return ReleaseResult.FAILED;
+			throw new WarehouseUnavailable("Inventory did not answer a release: " + ex.getMessage(), false);
 		}
 	}
 
@@ -156,6 +179,12 @@ public class InventoryClient {
 	 * @throws WarehouseUnavailable when inventory cannot be read
 	 */
 	public List<StockLevel> stock() {
+		List<StockLevel> levels = this.guard.idempotent(this::readStock);
+		this.known.read(levels);
+		return levels;
+	}
+
+	private List<StockLevel> readStock() {
 		try {
 			String body = this.http.get().uri("/api/stock").retrieve().body(String.class);
 			return this.json.readValue(body, STOCK);

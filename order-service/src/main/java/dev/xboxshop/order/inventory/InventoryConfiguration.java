@@ -1,7 +1,9 @@
 package dev.xboxshop.order.inventory;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
@@ -14,30 +16,31 @@ import dev.xboxshop.order.OrderProperties;
 class InventoryConfiguration {
 
 	/**
-	 * The breaker around reservation calls: it opens when too many of them time out or
-	 * fail, so checkout answers 503 at once instead of queueing on a sick warehouse.
+	 * The breaker around every call to inventory, configured under
+	 * {@code resilience4j.circuitbreaker.instances.inventory}: it opens when too many
+	 * calls time out or fail, so checkout answers at once instead of queueing on a sick
+	 * warehouse.
 	 */
 	@Bean
-	CircuitBreaker inventoryCircuitBreaker(OrderProperties properties) {
-		OrderProperties.Breaker settings = properties.sync().breaker();
-		CircuitBreakerConfig config = CircuitBreakerConfig.custom()
-			.failureRateThreshold(settings.failureRate())
-			.slidingWindowSize(settings.window())
-			.minimumNumberOfCalls(settings.minimumCalls())
-			.waitDurationInOpenState(settings.openFor())
-			.permittedNumberOfCallsInHalfOpenState(3)
-			.recordExceptions(WarehouseUnavailable.class)
-			// full is not sick: a busy answer came fast, before stock was touched
-			.ignoreExceptions(WarehouseBusy.class)
-			.build();
-		return CircuitBreaker.of("inventory", config);
+	CircuitBreaker inventoryCircuitBreaker(CircuitBreakerRegistry breakers) {
+		return breakers.circuitBreaker(InventoryGuard.NAME);
 	}
 
 	@Bean
-	InventoryClient inventoryClient(OrderProperties properties, CircuitBreaker inventoryCircuitBreaker,
-			JsonMapper json) {
+	InventoryGuard inventoryGuard(CircuitBreaker inventoryCircuitBreaker, BulkheadRegistry bulkheads,
+			RetryRegistry retries) {
+		return new InventoryGuard(inventoryCircuitBreaker, bulkheads.bulkhead(InventoryGuard.NAME),
+				retries.retry(InventoryGuard.NAME));
+	}
+
+	@Bean
+	InventoryClient inventoryClient(OrderProperties properties, InventoryGuard inventoryGuard, JsonMapper json) {
 		RestClient http = InventoryHttp.restClient(properties.inventoryUrl(), properties.sync().timeout());
-		return new InventoryClient(http, inventoryCircuitBreaker, json);
+		CircuitBreaker breaker = inventoryGuard.breaker();
+		KnownStock known = new KnownStock(breaker.getCircuitBreakerConfig().getMinimumNumberOfCalls());
+		// every failure the breaker records, of any call to inventory, ages what is known
+		breaker.getEventPublisher().onError((failure) -> known.failed());
+		return new InventoryClient(http, inventoryGuard, known, json);
 	}
 
 }

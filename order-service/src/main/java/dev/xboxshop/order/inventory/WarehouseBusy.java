@@ -1,7 +1,5 @@
 package dev.xboxshop.order.inventory;
 
-import org.springframework.http.HttpHeaders;
-
 /**
  * Inventory is healthy but full (its bulkhead turned the reservation away before touching
  * stock). Not a failure: the circuit breaker ignores it, so a busy moment never blocks
@@ -10,14 +8,8 @@ import org.springframework.http.HttpHeaders;
 public class WarehouseBusy extends WarehouseUnavailable {
 
 	public WarehouseBusy() {
-		super("warehouse-busy", "The warehouse is handling as many reservations as it can; please try again shortly.");
-	}
-
-	@Override
-	public HttpHeaders headers() {
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, "1");
-		return headers;
+		super("warehouse-busy", "Warehouse busy",
+				"The warehouse is handling as many reservations as it can; please try again shortly.");
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.xboxshop.order.inventory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 import dev.xboxshop.order.ProblemException;
@@ -15,12 +16,29 @@ public class WarehouseUnavailable extends ProblemException {
 	public WarehouseUnavailable(String detail, boolean mayHaveReserved) {
 		super(HttpStatus.SERVICE_UNAVAILABLE, "warehouse-unavailable", "Warehouse unavailable", detail);
 		this.mayHaveReserved = mayHaveReserved;
+		this.refusal = false;
 	}
 
-	/** A refusal before anything was reserved, with its own problem type. */
-	WarehouseUnavailable(String slug, String detail) {
-		super(HttpStatus.SERVICE_UNAVAILABLE, slug, "Warehouse busy", detail);
+	private final boolean refusal;
+
+	/**
+	 * A refusal before anything was reserved, with its own problem type and
+	 * {@code Retry-After}: asking again shortly is the remedy.
+	 */
+	WarehouseUnavailable(String slug, String title, String detail) {
+		super(HttpStatus.SERVICE_UNAVAILABLE, slug, title, detail);
 		this.mayHaveReserved = false;
+		this.refusal = true;
+	}
+
+	@Override
+	public HttpHeaders headers() {
+		if (!this.refusal) {
+			return super.headers();
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "1");
+		return headers;
 	}
 
 	/**

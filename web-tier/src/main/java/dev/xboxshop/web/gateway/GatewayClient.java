@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.xboxshop.web.OperatorProperties;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import dev.xboxshop.web.WebTierProperties;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,10 +22,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * Every call the storefront makes, all through the gateway (never straight to a service).
- * Calls block; the pages run them in parallel on the parts executor. An error status
- * becomes a {@link GatewayProblem}; an unreachable or slow gateway a
- * {@code ResourceAccessException}.
+ * Every call the storefront makes, all through the gateway (never straight to a service),
+ * each through the {@link GatewayGuard}. Calls block; the pages run them in parallel on
+ * the parts executor. An error status becomes a {@link GatewayProblem}; an unreachable or
+ * slow gateway a {@code ResourceAccessException}.
  */
 @Component
 public class GatewayClient {
@@ -43,8 +46,12 @@ public class GatewayClient {
 
 	private final JsonMapper json;
 
+	private final GatewayGuard guard;
+
 	GatewayClient(RestClient.Builder builder, WebTierProperties properties, OperatorProperties operator,
-			JsonMapper json) {
+			CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads, RetryRegistry retries, JsonMapper json) {
+		this.guard = new GatewayGuard(breakers.circuitBreaker(GatewayGuard.NAME), bulkheads.bulkhead(GatewayGuard.NAME),
+				retries.retry(GatewayGuard.NAME));
 		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(properties.callTimeout())
@@ -69,6 +76,7 @@ public class GatewayClient {
 		return builder.clone()
 			.baseUrl(baseUrl)
 			.requestFactory(factory)
+			.requestInterceptor(this.guard)
 			.requestInterceptor((request, body, execution) -> {
 				String address = ClientAddress.current();
 				if (address != null) {

@@ -49,7 +49,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/lab", "/lab/**")
 				.hasRole(OperatorCookieFilter.ROLE)
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+						"/actuator/circuitbreakers")
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.denyAll()
