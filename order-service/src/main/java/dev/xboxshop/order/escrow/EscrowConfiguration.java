@@ -2,6 +2,7 @@ package dev.xboxshop.order.escrow;
 
 import java.net.http.HttpClient;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,15 +20,19 @@ import dev.xboxshop.order.OrderProperties;
 class EscrowConfiguration {
 
 	@Bean
-	LeaseClient leaseClient(OrderProperties properties, EscrowProperties escrow, JsonMapper json) {
+	LeaseClient leaseClient(OrderProperties properties, EscrowProperties escrow, JsonMapper json,
+			ObservationRegistry observations) {
 		HttpClient client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(escrow.timeout())
 			.build();
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(client);
 		requestFactory.setReadTimeout(escrow.timeout());
-		return new LeaseClient(
-				RestClient.builder().baseUrl(properties.inventoryUrl()).requestFactory(requestFactory).build(), json);
+		return new LeaseClient(RestClient.builder()
+			.baseUrl(properties.inventoryUrl())
+			.requestFactory(requestFactory)
+			.observationRegistry(observations)
+			.build(), json);
 	}
 
 	/** Escrow sales go to inventory on their own topic, keyed by order id. */

@@ -32,12 +32,15 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 import dev.xboxshop.order.RedisKeys;
+import dev.xboxshop.websupport.tracing.TraceParents;
 
 /**
  * Publishes the outbox stream to {@code orders.placed}. Every replica runs one relay in
  * the stream's consumer group; an entry is acknowledged and deleted only after the broker
  * acknowledged the record, so an accepted order's event survives a broker outage (it
- * waits in the stream) and a crashed replica (another claims its idle entries).
+ * waits in the stream) and a crashed replica (another claims its idle entries). Each
+ * record is sent in the trace of the request that stored its entry, so an async order is
+ * one trace from the shopper's click to inventory's answer.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -71,6 +74,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final KafkaTemplate<String, Object> kafka;
 
+	private final TraceParents traces;
+
 	private final Consumer consumer = Consumer.from(GROUP, "relay-" + UUID.randomUUID());
 
 	private final Semaphore wakeUp = new Semaphore(0);
@@ -82,9 +87,10 @@ public class OutboxRelay implements SmartLifecycle {
 	/** When to look for abandoned entries next; 0: at once, so also at start-up. */
 	private long nextClaim;
 
-	OutboxRelay(StringRedisTemplate redis, KafkaTemplate<String, Object> kafka) {
+	OutboxRelay(StringRedisTemplate redis, KafkaTemplate<String, Object> kafka, TraceParents traces) {
 		this.redis = redis;
 		this.kafka = kafka;
+		this.traces = traces;
 	}
 
 	/** Look at the stream now rather than at the next poll (an entry was just added). */
@@ -167,8 +173,9 @@ public class OutboxRelay implements SmartLifecycle {
 		for (MapRecord<String, Object, Object> entry : batch) {
 			// an entry names its topic when it is not orders.placed (escrow sales)
 			Object topic = entry.getValue().getOrDefault("topic", Topics.ORDERS_PLACED);
-			sends.add(this.kafka.send((String) topic, (String) entry.getValue().get("key"),
-					entry.getValue().get("payload")));
+			String traceparent = (String) entry.getValue().get(TraceParents.TRACEPARENT);
+			sends.add(this.traces.inSpan(traceparent, "outbox publish", () -> this.kafka.send((String) topic,
+					(String) entry.getValue().get("key"), entry.getValue().get("payload"))));
 		}
 		List<RecordId> published = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {

@@ -2,6 +2,7 @@ package dev.xboxshop.order.inventory;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
@@ -34,9 +35,10 @@ class InventoryConfiguration {
 	}
 
 	@Bean
-	InventoryClient inventoryClient(OrderProperties properties, CircuitBreaker inventoryCircuitBreaker,
-			JsonMapper json) {
-		RestClient http = InventoryHttp.restClient(properties.inventoryUrl(), properties.sync().timeout());
+	InventoryClient inventoryClient(OrderProperties properties, CircuitBreaker inventoryCircuitBreaker, JsonMapper json,
+			ObservationRegistry observations) {
+		RestClient http = InventoryHttp.restClient(properties.inventoryUrl(), properties.sync().timeout(),
+				observations);
 		return new InventoryClient(http, inventoryCircuitBreaker, json);
 	}
 
