@@ -71,7 +71,8 @@ public final class StubService implements AutoCloseable {
 		String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
 		this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
 				correlationId, exchange.getRequestHeaders().getFirst("X-Forwarded-For"),
-				exchange.getRequestHeaders().getFirst("X-Forwarded-Host"), body));
+				exchange.getRequestHeaders().getFirst("X-Forwarded-Host"),
+				exchange.getRequestHeaders().getFirst("traceparent"), body));
 		if (this.delayMillis > 0) {
 			pause(this.delayMillis);
 		}
@@ -103,7 +104,7 @@ public final class StubService implements AutoCloseable {
 	}
 
 	public record Received(String method, String path, String correlationId, String forwardedFor, String forwardedHost,
-			String body) {
+			String traceparent, String body) {
 	}
 
 }
