@@ -38,6 +38,9 @@ record ServicePlan(String name, String module, int port, List<String> arguments)
 		arguments.add("--spring.kafka.bootstrap-servers=" + options.kafka());
 		arguments.add("--shop.operator.token=" + options.operatorToken());
 		arguments.add("--shop.checkout.mode=" + options.checkoutMode());
+		// every span in the service's log, so ./shop trace follows a trace without a
+		// collector
+		arguments.add("--shop.tracing.log-spans=true");
 		arguments.addAll(List.of(own));
 		arguments.addAll(options.extraArguments().getOrDefault("*", List.of()));
 		arguments.addAll(options.extraArguments().getOrDefault(name, List.of()));
