@@ -1,6 +1,5 @@
 package dev.xboxshop.inventory.events;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.concurrent.TimeoutException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +23,7 @@ import org.springframework.stereotype.Component;
 import dev.xboxshop.inventory.reservation.Reservations;
 import dev.xboxshop.inventory.warehouse.Warehouse;
 import dev.xboxshop.inventory.web.MalformedRequest;
+import dev.xboxshop.websupport.tracing.RecordTraceParents;
 import dev.xboxshop.websupport.tracing.TraceParents;
 
 /**
@@ -70,7 +69,7 @@ class OrderPlacedListener {
 			try {
 				OrderPlaced order = parse(record.value());
 				orders.add(order);
-				traceparents.put(order.orderId(), traceparent(record));
+				traceparents.put(order.orderId(), RecordTraceParents.of(record.headers()));
 			}
 			catch (MalformedEvent ex) {
 				// the orders before it are answered and committed; the error handler
@@ -88,11 +87,6 @@ class OrderPlacedListener {
 			this.batchSizes.record(orders.size());
 			publish(this.stock.settle(orders), traceparents);
 		}
-	}
-
-	private static String traceparent(ConsumerRecord<String, String> record) {
-		Header header = record.headers().lastHeader(TraceParents.TRACEPARENT);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 	private OrderPlaced parse(String value) {
