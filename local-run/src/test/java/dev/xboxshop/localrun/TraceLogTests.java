@@ -57,6 +57,14 @@ class TraceLogTests {
 	}
 
 	@Test
+	void runsEveryServiceOfTheLocalShopWithItsSpansInItsLog() {
+		ShopOptions options = LocalShopCommand.options(new String[] { "--replicas" });
+
+		assertThat(ServicePlan.of(options)).hasSize(7)
+			.allSatisfy((plan) -> assertThat(plan.arguments()).contains("--shop.tracing.log-spans=true"));
+	}
+
+	@Test
 	void acceptsOnlyATraceIdAfterTrace() {
 		assertThat(LocalShopCommand.options(new String[] { "trace", TRACE, "--port-offset=3" }).ports().gateway())
 			.isEqualTo(8083);
