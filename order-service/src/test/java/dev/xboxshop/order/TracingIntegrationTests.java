@@ -8,6 +8,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.xboxshop.order.catalog.Catalog;
 import dev.xboxshop.order.events.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TracingIntegrationTests extends OrderServiceIntegrationTestSupport {
 
 	private static final Duration SETTLE = Duration.ofSeconds(20);
+
+	@Autowired
+	private Catalog catalog;
 
 	@Test
 	void publishesAnAsyncOrdersEventInTheTraceOfItsRequest() {
@@ -34,6 +40,24 @@ class TracingIntegrationTests extends OrderServiceIntegrationTestSupport {
 		assertThat(traceparent).as("traceparent header of the OrderPlaced record").isNotNull();
 		assertThat(new String(traceparent.value(), StandardCharsets.UTF_8)).startsWith("00-" + traceId + "-")
 			.doesNotContain(PARENT_SPAN);
+	}
+
+	@Test
+	void publishesAnEscrowSaleInTheTraceOfItsRequest() {
+		String sku = "TRACED-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		inventory.product(sku, "Traced item " + sku, 1999, 10);
+		assertThat(this.catalog.refresh()).isTrue();
+		inventory.stock(sku, 10);
+		String traceId = newTraceId();
+
+		OrderApi.Response response = place(traceId, "escrow", OrderApi.orderJson(newCustomer(), sku, 1));
+
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		ConsumerRecord<String, String> sale = this.kafka.awaitRecord("orders.escrowed",
+				(r) -> response.orderId().equals(r.key()), SETTLE);
+		Header traceparent = sale.headers().lastHeader("traceparent");
+		assertThat(traceparent).as("traceparent header of the EscrowSold record").isNotNull();
+		assertThat(new String(traceparent.value(), StandardCharsets.UTF_8)).startsWith("00-" + traceId + "-");
 	}
 
 	@Test
