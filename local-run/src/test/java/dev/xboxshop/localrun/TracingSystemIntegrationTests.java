@@ -65,17 +65,22 @@ class TracingSystemIntegrationTests {
 		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
 		String orderId = JSON.readTree(accepted.body()).path("orderId").asString();
 		await().atMost(Duration.ofSeconds(60)).until(() -> "CONFIRMED".equals(client.order(orderId).text("status")));
-		// the answer's listener span in order-service is the trace's last step
+		// spans are written in batches, each service on its own: wait for every step's
 		List<TraceLog.Line> lines = await().atMost(WRITTEN_WITHIN)
 			.until(() -> TraceLog.of(logs(), traceId),
-					(found) -> services(found).containsAll(Set.of("gateway", "order-service", "inventory-service"))
-							&& found.stream()
-								.anyMatch((line) -> line.service().startsWith("order-service")
-										&& line.text().contains("stock.reserved")));
-		assertThat(lines).anyMatch((line) -> line.service().startsWith("order-service")
-				&& line.text().contains("name=\"outbox publish\""));
-		assertThat(lines).anyMatch((line) -> line.service().startsWith("inventory-service")
-				&& line.text().contains("name=\"stock answer\""));
+					(found) -> hasSpan(found, "gateway", "http post")
+							&& hasSpan(found, "order-service", "http post /api/orders")
+							&& hasSpan(found, "order-service", "outbox publish")
+							&& hasSpan(found, "order-service", "orders.placed send")
+							&& hasSpan(found, "inventory-service", "stock answer")
+							&& hasSpan(found, "inventory-service", "stock.reserved send")
+							&& hasSpan(found, "order-service", "apply stock.reserved"));
+		assertThat(services(lines)).containsOnly("gateway", "order-service", "inventory-service");
+	}
+
+	private static boolean hasSpan(List<TraceLog.Line> lines, String service, String name) {
+		return lines.stream()
+			.anyMatch((line) -> line.service().startsWith(service) && line.text().contains("name=\"" + name + "\""));
 	}
 
 	@Test
