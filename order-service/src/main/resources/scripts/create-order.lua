@@ -6,7 +6,8 @@
 --       7-14 the auditor's figures
 -- ARGV: 1 orderId, 2 customerId, 3 items json, 4 mode, 5 now (ISO), 6 now (millis),
 --       7 limited units, 8 purchase limit, 9 deadline (millis), 10 idempotency key,
---       11 outbox record key ('' for no event), 12 outbox payload, 13 customer index bound
+--       11 outbox record key ('' for no event), 12 outbox payload, 13 customer index bound,
+--       14 the request's W3C traceparent ('' untraced), kept with the event so its relay continues the trace
 if redis.call('EXISTS', KEYS[1]) == 1 then
   return {'EXISTS', redis.call('HGET', KEYS[1], 'status')}
 end
@@ -34,6 +35,7 @@ audit_order(audit_keys(), {id = ARGV[1], status = 'ACCEPTED', mode = ARGV[4], it
 redis.call('HSET', KEYS[1], 'audited', '1')
 audit_witness(audit_keys(), ARGV[1], ARGV[4], 'ACCEPTED', cjson.decode(ARGV[3]), ARGV[6])
 if ARGV[11] ~= '' then
-  redis.call('XADD', KEYS[6], '*', 'orderId', ARGV[1], 'key', ARGV[11], 'payload', ARGV[12])
+  redis.call('XADD', KEYS[6], '*', 'orderId', ARGV[1], 'key', ARGV[11], 'payload', ARGV[12],
+    'traceparent', ARGV[14] or '')
 end
 return {'CREATED', 'ACCEPTED'}

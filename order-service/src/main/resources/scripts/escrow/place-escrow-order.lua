@@ -12,7 +12,8 @@
 -- ARGV: 1 orderId, 2 customerId, 3 items json, 4 now (ISO), 5 now (millis), 6 limited units,
 --       7 purchase limit, 8 idempotency key, 9 customer index bound, 10 this replica,
 --       11 way 'confirm'|'reject', 12 margin (millis), 13 heartbeat freshness (millis),
---       14 event id, 15 outbox topic
+--       14 event id, 15 outbox topic, 16 the request's W3C traceparent ('' untraced), kept with the
+--       event so its relay continues the trace
 -- returns {'EXISTS', status} | {'LIMIT', held} | {'SHORT', sku} | {'CONFIRMED', sku, left, ...} | {'REJECTED'}
 if redis.call('EXISTS', KEYS[1]) == 1 then
   return {'EXISTS', redis.call('HGET', KEYS[1], 'status')}
@@ -101,5 +102,6 @@ for i, line in ipairs(items) do
 end
 local event = cjson.encode({eventId = ARGV[14], occurredAt = ARGV[4], orderId = ARGV[1],
   replicaId = ARGV[10], items = sold})
-redis.call('XADD', KEYS[4], '*', 'orderId', ARGV[1], 'key', ARGV[1], 'payload', event, 'topic', ARGV[15])
+redis.call('XADD', KEYS[4], '*', 'orderId', ARGV[1], 'key', ARGV[1], 'payload', event, 'topic', ARGV[15],
+  'traceparent', ARGV[16] or '')
 return out

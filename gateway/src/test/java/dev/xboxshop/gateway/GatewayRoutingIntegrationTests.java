@@ -101,6 +101,29 @@ class GatewayRoutingIntegrationTests {
 		assertThat(reply.json().path("service").asString()).isEqualTo(service);
 	}
 
+	@Test
+	void continuesTheClientsTraceDownstream() {
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+
+		Reply reply = this.edge.get("/api/products", "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+
+		assertThat(reply.status()).isEqualTo(200);
+		String forwarded = inventory.received().get(0).traceparent();
+		assertThat(forwarded).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
+	}
+
+	@Test
+	void namesTheRequestsTraceInItsOwnProblems() {
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+
+		Reply reply = this.edge.send(this.edge.request("/api/admin/chaos")
+			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+			.PUT(BodyPublishers.ofString("{}")));
+
+		assertThat(reply.status()).isEqualTo(401);
+		assertThat(reply.json().path("traceId").asString()).isEqualTo(traceId);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "", "Bearer wrong-token", "Bearer test-operator-token-and-more", "test-operator-token" })
 	void refusesOperatorCallsWithoutTheRightToken(String authorization) {

@@ -83,7 +83,8 @@ public final class StubService implements AutoCloseable {
 		String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
 		this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
 				correlationId, exchange.getRequestHeaders().getFirst("X-Forwarded-For"),
-				exchange.getRequestHeaders().getFirst("X-Forwarded-Host"), body,
+				exchange.getRequestHeaders().getFirst("X-Forwarded-Host"),
+				exchange.getRequestHeaders().getFirst("traceparent"), body,
 				exchange.getRequestHeaders().getFirst("X-Shop-Customer"),
 				exchange.getRequestHeaders().getFirst("X-Shop-Customer-Proof"),
 				exchange.getRequestHeaders().getFirst("Cookie")));
@@ -118,7 +119,7 @@ public final class StubService implements AutoCloseable {
 	}
 
 	public record Received(String method, String path, String correlationId, String forwardedFor, String forwardedHost,
-			String body, String customer, String customerProof, String cookie) {
+			String traceparent, String body, String customer, String customerProof, String cookie) {
 	}
 
 }

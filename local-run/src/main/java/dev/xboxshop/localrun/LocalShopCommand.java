@@ -14,7 +14,8 @@ import dev.xboxshop.testsupport.ChildProcesses;
 
 /**
  * {@code ./shop [start|stop|status] [--port-offset=N] [--replicas] [--mode=sync|async|escrow]}:
- * runs the whole shop in the foreground until Ctrl-C or {@code ./shop stop}.
+ * runs the whole shop in the foreground until Ctrl-C or {@code ./shop stop}; and
+ * {@code ./shop trace <traceId>} prints one trace from every service's log.
  */
 public final class LocalShopCommand {
 
@@ -25,18 +26,22 @@ public final class LocalShopCommand {
 			usage: ./shop [start|stop|status] [--port-offset=N] [--replicas] [--mode=sync|async|escrow]
 			       ./shop test [maven arguments]
 			       ./shop faults [--modes=...] [--faults=...] [--help]
+			       ./shop trace <traceId> [--port-offset=N]
 			  start           run the whole shop in the foreground (the default); Ctrl-C ends it
 			  stop            end a shop started from this folder (by the PIDs it recorded)
 			  status          say whether it runs
 			  test            install what the tests need (Debian packages, as root), then
 			                  ./mvnw verify [maven arguments]
 			  faults          the fault suite, on a shop of its own (./shop faults --help)
+			  trace <traceId> every service's log lines and spans of one trace, in time
+			                  order (the traceId of a problem body, say); from the logs of
+			                  the shop on that port offset, running or not
 			  --port-offset=N move every port by N (gateway on 8080+N); also SHOP_PORT_OFFSET
 			  --replicas      two instances of inventory-service and order-service
 			  --mode=M        the default checkout mode (sync)
 			  --help          this text""";
 
-	private static final List<String> VERBS = List.of("start", "stop", "status");
+	private static final List<String> VERBS = List.of("start", "stop", "status", "trace");
 
 	private static final List<String> MODES = List.of("sync", "async", "escrow");
 
@@ -63,8 +68,26 @@ public final class LocalShopCommand {
 		switch (verb(args)) {
 			case "stop" -> stop(pidFile);
 			case "status" -> System.out.println(status(pidFile));
+			case "trace" -> System.exit(trace(options.workDir().resolve("logs"), args[1]));
 			default -> start(options, pidFile);
 		}
+	}
+
+	/**
+	 * Prints one trace's lines from every service's log.
+	 * @return the exit code: 0 when a log named the trace, 1 when none did
+	 */
+	static int trace(Path logs, String traceId) {
+		List<TraceLog.Line> lines = TraceLog.of(logs, traceId);
+		if (lines.isEmpty()) {
+			System.out.println("No log in " + logs + " names trace " + traceId
+					+ " (a span is written up to 5 s after it ends; is it this port offset's shop?)");
+			return 1;
+		}
+		lines.forEach(System.out::println);
+		System.out.println(lines.size() + " lines of trace " + traceId + " from "
+				+ String.join(", ", lines.stream().map(TraceLog.Line::service).distinct().sorted().toList()));
+		return 0;
 	}
 
 	private static String status(Path pidFile) {
@@ -88,7 +111,11 @@ public final class LocalShopCommand {
 	 * value
 	 */
 	static ShopOptions options(String[] args) {
-		for (int i = 0; i < args.length; i++) {
+		boolean trace = args.length > 0 && args[0].equals("trace");
+		if (trace && (args.length < 2 || !TraceLog.isTraceId(args[1]))) {
+			throw new IllegalArgumentException("trace needs a trace id: 32 hexadecimal digits, lower case");
+		}
+		for (int i = trace ? 2 : 0; i < args.length; i++) {
 			String arg = args[i];
 			boolean known = (i == 0 && VERBS.contains(arg)) || arg.equals("--replicas")
 					|| arg.startsWith("--port-offset=") || arg.startsWith("--mode=");

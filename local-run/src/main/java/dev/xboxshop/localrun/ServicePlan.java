@@ -39,6 +39,9 @@ record ServicePlan(String name, String module, int port, List<String> arguments)
 		launcher.add("--shop.operator.token=" + options.operatorToken());
 		launcher.add("--shop.identity.secret=" + options.identitySecret());
 		launcher.add("--shop.checkout.mode=" + options.checkoutMode());
+		// every span in the service's log, so ./shop trace follows a trace without a
+		// collector; SHOP_SPAN_LOG=off leaves them out (a long load run)
+		launcher.add("--shop.tracing.log-spans=" + !"off".equals(System.getenv("SHOP_SPAN_LOG")));
 		launcher.addAll(List.of(own));
 		List<String> extra = new ArrayList<>(options.extraArguments().getOrDefault("*", List.of()));
 		extra.addAll(options.extraArguments().getOrDefault(name, List.of()));

@@ -74,7 +74,8 @@ public class OrderRepository {
 				order.createdAt().toString(), String.valueOf(order.createdAt().toEpochMilli()),
 				String.valueOf(order.limitedUnits()), String.valueOf(purchaseLimit),
 				String.valueOf(deadline.toEpochMilli()), order.idempotencyKey(), (event != null) ? event.key() : "",
-				(event != null) ? event.payload() : "", String.valueOf(CUSTOMER_INDEX_BOUND));
+				(event != null) ? event.payload() : "", String.valueOf(CUSTOMER_INDEX_BOUND),
+				(event != null) ? event.traceparent() : "");
 		String outcome = (String) result.get(0);
 		return switch (outcome) {
 			case "CREATED" -> new Creation(Creation.State.CREATED, OrderStatus.ACCEPTED, 0);

@@ -5,7 +5,9 @@ package dev.xboxshop.order;
  *
  * @param key the Kafka record key
  * @param payload the event as JSON
+ * @param traceparent the W3C trace context of the request that made it ({@code ""}
+ * untraced): the relay publishes the event in that trace
  */
-public record OutboxEntry(String key, String payload) {
+public record OutboxEntry(String key, String payload, String traceparent) {
 
 }

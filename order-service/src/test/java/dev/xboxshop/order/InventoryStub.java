@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,6 +59,8 @@ public final class InventoryStub implements AutoCloseable {
 
 	private final List<String> releaseCalls = new CopyOnWriteArrayList<>();
 
+	private final List<String> traceparents = new CopyOnWriteArrayList<>();
+
 	private final Map<String, Product> products = new ConcurrentHashMap<>();
 
 	private final List<String> catalogCalls = new CopyOnWriteArrayList<>();
@@ -80,11 +83,21 @@ public final class InventoryStub implements AutoCloseable {
 
 	private InventoryStub() {
 		this.server = StubServer.start(this.executor)
-			.route("/api/reservations", this::reservations)
-			.route("/api/stock", this::stock)
-			.route("/api/products", this::products)
-			.route("/api/leases", this::leases);
+			.route("/api/reservations", traced(this::reservations))
+			.route("/api/stock", traced(this::stock))
+			.route("/api/products", traced(this::products))
+			.route("/api/leases", traced(this::leases));
 		CATALOG.forEach((product) -> this.products.put(product.sku(), product));
+	}
+
+	private HttpHandler traced(HttpHandler handler) {
+		return (exchange) -> {
+			String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+			if (traceparent != null) {
+				this.traceparents.add(traceparent);
+			}
+			handler.handle(exchange);
+		};
 	}
 
 	public static InventoryStub start() {
@@ -106,6 +119,7 @@ public final class InventoryStub implements AutoCloseable {
 		this.reservations.clear();
 		this.reserveCalls.clear();
 		this.releaseCalls.clear();
+		this.traceparents.clear();
 		this.leases.clear();
 		this.leaseCalls.clear();
 		this.catalogCalls.clear();
@@ -174,6 +188,11 @@ public final class InventoryStub implements AutoCloseable {
 	/** Reserve as inventory's Kafka consumer would, without an HTTP call. */
 	public synchronized void reserveDirectly(String orderId, String sku, int quantity) {
 		reserve(orderId, sku, quantity);
+	}
+
+	/** The {@code traceparent} headers of every request, in the order they came. */
+	public List<String> traceparents() {
+		return new ArrayList<>(this.traceparents);
 	}
 
 	public List<String> reserveCalls() {

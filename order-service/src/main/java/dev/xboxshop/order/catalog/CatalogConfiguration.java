@@ -1,5 +1,6 @@
 package dev.xboxshop.order.catalog;
 
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
@@ -14,8 +15,10 @@ import dev.xboxshop.order.inventory.InventoryHttp;
 class CatalogConfiguration {
 
 	@Bean
-	CatalogClient catalogClient(OrderProperties properties, InventoryGuard inventoryGuard, JsonMapper json) {
-		RestClient http = InventoryHttp.restClient(properties.inventoryUrl(), properties.catalog().timeout());
+	CatalogClient catalogClient(OrderProperties properties, InventoryGuard inventoryGuard, JsonMapper json,
+			ObservationRegistry observations) {
+		RestClient http = InventoryHttp.restClient(properties.inventoryUrl(), properties.catalog().timeout(),
+				observations);
 		return new CatalogClient(http, inventoryGuard, json);
 	}
 

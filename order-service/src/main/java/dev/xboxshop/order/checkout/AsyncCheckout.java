@@ -13,6 +13,7 @@ import dev.xboxshop.order.OutboxEntry;
 import dev.xboxshop.order.backlog.BookingBacklog;
 import dev.xboxshop.order.events.OrderPlaced;
 import dev.xboxshop.order.events.OutboxRelay;
+import dev.xboxshop.websupport.tracing.TraceParents;
 
 /**
  * Optimistic: store the order ACCEPTED together with its OrderPlaced event in the outbox
@@ -34,13 +35,16 @@ class AsyncCheckout implements Checkout {
 
 	private final Duration deadline;
 
+	private final TraceParents traces;
+
 	AsyncCheckout(OrderIntake intake, OutboxRelay relay, JsonMapper json, BookingBacklog backlog,
-			OrderProperties properties) {
+			OrderProperties properties, TraceParents traces) {
 		this.intake = intake;
 		this.relay = relay;
 		this.json = json;
 		this.backlog = backlog;
 		this.deadline = properties.async().deadline();
+		this.traces = traces;
 	}
 
 	@Override
@@ -58,7 +62,7 @@ class AsyncCheckout implements Checkout {
 
 	private OutboxEntry orderPlaced(Order order) {
 		OrderPlaced event = OrderPlaced.of(order, order.createdAt().plus(this.deadline));
-		return new OutboxEntry(event.recordKey(), this.json.writeValueAsString(event));
+		return new OutboxEntry(event.recordKey(), this.json.writeValueAsString(event), this.traces.current());
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.xboxshop.order.escrow;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,9 +19,9 @@ class EscrowConfiguration {
 
 	@Bean
 	LeaseClient leaseClient(OrderProperties properties, EscrowProperties escrow, InventoryGuard inventoryGuard,
-			JsonMapper json) {
-		return new LeaseClient(InventoryHttp.restClient(properties.inventoryUrl(), escrow.timeout()), inventoryGuard,
-				json);
+			JsonMapper json, ObservationRegistry observations) {
+		return new LeaseClient(InventoryHttp.restClient(properties.inventoryUrl(), escrow.timeout(), observations),
+				inventoryGuard, json);
 	}
 
 	/** Escrow sales go to inventory on their own topic, keyed by order id. */

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import dev.xboxshop.order.Order;
 import dev.xboxshop.order.OrderScripts;
 import dev.xboxshop.order.RedisKeys;
+import dev.xboxshop.websupport.tracing.TraceParents;
 
 /**
  * The replicas' local quotas in order-service's Redis, and the one script that sells from
@@ -44,11 +45,15 @@ class EscrowQuotas {
 
 	private final EscrowProperties properties;
 
-	EscrowQuotas(StringRedisTemplate redis, JsonMapper json, Clock clock, EscrowProperties properties) {
+	private final TraceParents traces;
+
+	EscrowQuotas(StringRedisTemplate redis, JsonMapper json, Clock clock, EscrowProperties properties,
+			TraceParents traces) {
 		this.redis = redis;
 		this.json = json;
 		this.clock = clock;
 		this.properties = properties;
+		this.traces = traces;
 	}
 
 	/**
@@ -70,7 +75,8 @@ class EscrowQuotas {
 				String.valueOf(order.limitedUnits()), String.valueOf(purchaseLimit), order.idempotencyKey(),
 				String.valueOf(CUSTOMER_INDEX_BOUND), replicaId, confirm ? "confirm" : "reject",
 				String.valueOf(this.properties.margin().toMillis()),
-				String.valueOf(this.properties.staleAfter().toMillis()), UUID.randomUUID().toString(), TOPIC);
+				String.valueOf(this.properties.staleAfter().toMillis()), UUID.randomUUID().toString(), TOPIC,
+				this.traces.current());
 		String outcome = (String) out.get(0);
 		Map<String, Long> left = new LinkedHashMap<>();
 		if ("CONFIRMED".equals(outcome)) {

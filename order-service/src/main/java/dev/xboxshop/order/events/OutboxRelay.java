@@ -35,12 +35,15 @@ import org.springframework.stereotype.Component;
 
 import dev.xboxshop.order.OrderProperties;
 import dev.xboxshop.order.RedisKeys;
+import dev.xboxshop.websupport.tracing.TraceParents;
 
 /**
  * Publishes the outbox stream to {@code orders.placed}. Every replica runs one relay in
  * the stream's consumer group; an entry is acknowledged and deleted only after the broker
  * acknowledged the record, so an accepted order's event survives a broker outage (it
- * waits in the stream) and a crashed replica (another claims its idle entries).
+ * waits in the stream) and a crashed replica (another claims its idle entries). Each
+ * record is sent in the trace of the request that stored its entry, so an async order is
+ * one trace from the shopper's click to inventory's answer.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -82,6 +85,8 @@ public class OutboxRelay implements SmartLifecycle {
 	 */
 	private final CircuitBreaker broker;
 
+	private final TraceParents traces;
+
 	private final Consumer consumer = Consumer.from(GROUP, "relay-" + UUID.randomUUID());
 
 	private final Semaphore wakeUp = new Semaphore(0);
@@ -96,10 +101,11 @@ public class OutboxRelay implements SmartLifecycle {
 	private final String ledgerTopic;
 
 	OutboxRelay(StringRedisTemplate redis, KafkaTemplate<String, Object> kafka, CircuitBreakerRegistry breakers,
-			OrderProperties properties) {
+			TraceParents traces, OrderProperties properties) {
 		this.redis = redis;
 		this.kafka = kafka;
 		this.broker = breakers.circuitBreaker(BREAKER);
+		this.traces = traces;
 		this.ledgerTopic = properties.kafka().ledgerTopic();
 	}
 
@@ -199,8 +205,9 @@ public class OutboxRelay implements SmartLifecycle {
 			// ledger record goes to the auditor's witness
 			Object topic = entry.getValue().containsKey("ledger") ? this.ledgerTopic
 					: entry.getValue().getOrDefault("topic", Topics.ORDERS_PLACED);
-			sends.add(this.kafka.send((String) topic, (String) entry.getValue().get("key"),
-					entry.getValue().get("payload")));
+			String traceparent = (String) entry.getValue().get(TraceParents.TRACEPARENT);
+			sends.add(this.traces.inSpan(traceparent, "outbox publish", () -> this.kafka.send((String) topic,
+					(String) entry.getValue().get("key"), entry.getValue().get("payload"))));
 		}
 		List<RecordId> published = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {

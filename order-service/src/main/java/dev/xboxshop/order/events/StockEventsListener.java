@@ -19,6 +19,8 @@ import dev.xboxshop.order.OrderRepository.Transition;
 import dev.xboxshop.order.OrderStatus;
 import dev.xboxshop.order.backlog.BookingBacklog;
 import dev.xboxshop.order.inventory.ReservationReleases;
+import dev.xboxshop.websupport.tracing.RecordTraceParents;
+import dev.xboxshop.websupport.tracing.TraceParents;
 
 /**
  * Inventory's answers to async orders, a batch at a time (whatever one poll brought).
@@ -26,7 +28,8 @@ import dev.xboxshop.order.inventory.ReservationReleases;
  * duplicate or late event changes nothing; stock reserved for an order that was already
  * cancelled is released again. A record that fails stops the batch there: the ones before
  * it are committed, and the error handler retries it (until Redis is back) or
- * dead-letters it (unreadable).
+ * dead-letters it (unreadable). Each answer is applied in the trace of its order (the
+ * {@code traceparent} inventory sent it with), although it came in a batch.
  */
 @Component
 class StockEventsListener {
@@ -44,10 +47,14 @@ class StockEventsListener {
 
 	private final BookingBacklog backlog;
 
-	StockEventsListener(OrderRepository orders, ReservationReleases releases, BookingBacklog backlog) {
+	private final TraceParents traces;
+
+	StockEventsListener(OrderRepository orders, ReservationReleases releases, BookingBacklog backlog,
+			TraceParents traces) {
 		this.orders = orders;
 		this.releases = releases;
 		this.backlog = backlog;
+		this.traces = traces;
 	}
 
 	@KafkaListener(topics = Topics.STOCK_RESERVED, groupId = "${shop.order.kafka.group-id:order-service}",
@@ -78,7 +85,9 @@ class StockEventsListener {
 			if (record.value() == null) {
 				throw new MalformedEvent("Not a stock event");
 			}
-			return settle.apply(record.value()) ? 1 : 0;
+			boolean settled = this.traces.inSpan(RecordTraceParents.of(record.headers()), "apply " + record.topic(),
+					() -> settle.apply(record.value()));
+			return settled ? 1 : 0;
 		}
 		catch (RuntimeException ex) {
 			throw new BatchListenerFailedException(ex.getMessage(), ex, record);

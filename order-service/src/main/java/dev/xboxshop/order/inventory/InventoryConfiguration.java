@@ -4,6 +4,7 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
@@ -34,8 +35,10 @@ class InventoryConfiguration {
 	}
 
 	@Bean
-	InventoryClient inventoryClient(OrderProperties properties, InventoryGuard inventoryGuard, JsonMapper json) {
-		RestClient http = InventoryHttp.restClient(properties.inventoryUrl(), properties.sync().timeout());
+	InventoryClient inventoryClient(OrderProperties properties, InventoryGuard inventoryGuard, JsonMapper json,
+			ObservationRegistry observations) {
+		RestClient http = InventoryHttp.restClient(properties.inventoryUrl(), properties.sync().timeout(),
+				observations);
 		CircuitBreaker breaker = inventoryGuard.breaker();
 		KnownStock known = new KnownStock(breaker.getCircuitBreakerConfig().getMinimumNumberOfCalls());
 		// every failure the breaker records, of any call to inventory, ages what is known

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Checks that a response is the contract's problem+json
- * ({@code type, title, status, detail}) of the given status and slug, with no stack trace
- * in it.
+ * ({@code type, title, status, detail}, and {@code traceId} when the request was traced)
+ * of the given status and slug, with no stack trace in it.
  */
 public final class ProblemAssert {
 
@@ -28,7 +28,13 @@ public final class ProblemAssert {
 		assertThat(problem.path("status").asInt()).isEqualTo(status);
 		assertThat(problem.path("title").asString()).isNotBlank();
 		assertThat(problem.path("detail").asString()).isNotBlank();
-		assertThat(response.body()).doesNotContain("Exception", "\tat ", "trace");
+		String body = response.body();
+		if (problem.has("traceId")) {
+			String traceId = problem.path("traceId").asString();
+			assertThat(traceId).as("traceId").matches("[0-9a-f]{32}");
+			body = body.replace("\"traceId\":\"" + traceId + "\"", "");
+		}
+		assertThat(body).doesNotContain("Exception", "\tat ", "trace");
 		return problem;
 	}
 

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.slf4j.MDC;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -14,9 +16,13 @@ import org.springframework.http.ProblemDetail;
  * forms a problem leaves in: a {@link ProblemDetail} for Spring's handlers and a plain
  * map for code that writes the body itself (servlet filters, error pages, the gateway).
  * Plain Spring Web types only, so the reactive gateway uses this class as the servlet
- * services do.
+ * services do. Every problem made here carries {@code traceId}, the trace of the request
+ * it answers (the id its log lines carry), when the request is traced.
  */
 public final class ProblemCatalog {
+
+	/** The property naming the trace of the request a problem answers. */
+	public static final String TRACE_ID = "traceId";
 
 	/** Every problem type is this base followed by the slug. */
 	public static final String TYPE_BASE = "https://xbox-shop.example/problems/";
@@ -129,7 +135,7 @@ public final class ProblemCatalog {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(slug), detail);
 		problem.setType(type(slug));
 		problem.setTitle(title(slug));
-		return problem;
+		return traced(problem);
 	}
 
 	/**
@@ -139,13 +145,13 @@ public final class ProblemCatalog {
 	public static ProblemDetail forStatus(HttpStatusCode status, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(type(slugFor(status.value())));
-		return problem;
+		return traced(problem);
 	}
 
 	/**
-	 * A problem as a plain map ({@code type, title, status, detail, instance}), for code
-	 * outside Spring's handlers that writes the body itself. The status is the one given,
-	 * which may be a framework status whose slug is the fallback.
+	 * A problem as a plain map ({@code type, title, status, detail, instance, traceId}),
+	 * for code outside Spring's handlers that writes the body itself. The status is the
+	 * one given, which may be a framework status whose slug is the fallback.
 	 */
 	public static Map<String, Object> asMap(int status, String slug, String detail, String instance) {
 		HttpStatus known = HttpStatus.resolve(status);
@@ -157,12 +163,38 @@ public final class ProblemCatalog {
 		if (instance != null) {
 			body.put("instance", instance);
 		}
+		String traceId = currentTraceId();
+		if (traceId != null) {
+			body.put(TRACE_ID, traceId);
+		}
 		return body;
 	}
 
 	/** {@link #asMap(int, String, String, String)} with the slug's own status. */
 	public static Map<String, Object> asMap(String slug, String detail, String instance) {
 		return asMap(status(slug).value(), slug, detail, instance);
+	}
+
+	/**
+	 * The trace id of the request being answered on this thread: the one Micrometer
+	 * Tracing puts in the logging context for the span in scope.
+	 * @return the id, or {@code null} outside a trace
+	 */
+	public static String currentTraceId() {
+		String traceId = MDC.get(TRACE_ID);
+		return (traceId != null && !traceId.isEmpty()) ? traceId : null;
+	}
+
+	/**
+	 * The problem with {@code traceId} set to the trace of the request being answered, if
+	 * it is traced.
+	 */
+	public static ProblemDetail traced(ProblemDetail problem) {
+		String traceId = currentTraceId();
+		if (traceId != null) {
+			problem.setProperty(TRACE_ID, traceId);
+		}
+		return problem;
 	}
 
 	private static String known(String slug) {

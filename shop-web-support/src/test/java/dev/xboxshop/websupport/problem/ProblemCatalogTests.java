@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -24,6 +26,28 @@ class ProblemCatalogTests {
 
 	private static final Pattern ROW = Pattern.compile("^\\| (`[a-z-]+`(?:, `[a-z-]+`)*) \\| ([0-9, ]+) \\|",
 			Pattern.MULTILINE);
+
+	@AfterEach
+	void leaveNoTrace() {
+		MDC.remove("traceId");
+	}
+
+	@Test
+	void carriesTheTraceIdOfTheRequestItAnswers() {
+		MDC.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
+		assertThat(ProblemCatalog.problem("sold-out", "Only 2 left").getProperties()).containsEntry("traceId",
+				"4bf92f3577b34da6a3ce929d0e0e4736");
+		assertThat(ProblemCatalog.forStatus(HttpStatus.METHOD_NOT_ALLOWED, "No").getProperties())
+			.containsEntry("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
+		assertThat(ProblemCatalog.asMap("busy", "Later", "/api/orders")).containsEntry("traceId",
+				"4bf92f3577b34da6a3ce929d0e0e4736");
+	}
+
+	@Test
+	void carriesNoTraceIdOutsideATrace() {
+		assertThat(ProblemCatalog.problem("sold-out", "Only 2 left").getProperties()).isNullOrEmpty();
+		assertThat(ProblemCatalog.asMap("busy", "Later", "/api/orders")).doesNotContainKey("traceId");
+	}
 
 	@Test
 	void holdsEverySlugOfTheContractWithItsStatus() throws IOException {

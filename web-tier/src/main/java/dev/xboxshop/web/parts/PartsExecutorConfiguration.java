@@ -9,6 +9,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -19,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
  * The executor the page parts' blocking calls run on: virtual threads where the running
  * JDK has them (21+), otherwise a bounded pool whose overflow fails the part fast (its
  * fallback shows) rather than queueing a page behind other pages. The project compiles
- * for Java 17, hence the reflective look-up.
+ * for Java 17, hence the reflective look-up. A part runs in the trace of the page that
+ * asked for it (its calls to the gateway carry the page's {@code traceparent}).
  */
 @Configuration(proxyBeanMethods = false)
 class PartsExecutorConfiguration {
@@ -32,6 +35,11 @@ class PartsExecutorConfiguration {
 
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService partsExecutor() {
+		ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
+		return ContextExecutorService.wrap(executor(), snapshots::captureAll);
+	}
+
+	private static ExecutorService executor() {
 		ExecutorService virtual = virtualThreadsIfAvailable();
 		if (virtual != null) {
 			logger.info("Page parts run on virtual threads");
