@@ -76,6 +76,8 @@ final class FaultLoad implements AutoCloseable {
 			return;
 		}
 		String key = UUID.randomUUID().toString();
+		// a trace of its own, known in advance: a failed case names it (./shop trace)
+		String traceId = UUID.randomUUID().toString().replace("-", "");
 		// a client address of its own, so the per-client rate limits see many clients
 		String address = "10." + this.salt + "." + ((n >> 8) & 255) + "." + (n & 255);
 		long sent = System.nanoTime();
@@ -84,27 +86,33 @@ final class FaultLoad implements AutoCloseable {
 		HttpRequest identity = HttpRequest.newBuilder(URI.create(this.gateway + "/api/identity"))
 			.timeout(ANSWER_WAIT)
 			.header("X-Forwarded-For", address)
+			.header("traceparent", traceparent(traceId))
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build();
 		this.pending.add(this.http.sendAsync(identity, HttpResponse.BodyHandlers.ofString()).thenCompose((issued) -> {
 			String token = find(TOKEN, issued.body());
 			if (issued.statusCode() != 201 || token == null) {
 				return CompletableFuture.completedFuture(new Attempt(key, issued.statusCode(), null,
-						"identity " + find(PROBLEM, issued.body()), sent, System.nanoTime()));
+						"identity " + find(PROBLEM, issued.body()), traceId, sent, System.nanoTime()));
 			}
-			return this.http.sendAsync(order(key, address, token), HttpResponse.BodyHandlers.ofString())
+			return this.http.sendAsync(order(key, address, token, traceId), HttpResponse.BodyHandlers.ofString())
 				.thenApply((response) -> new Attempt(key, response.statusCode(), find(ORDER_ID, response.body()),
-						find(PROBLEM, response.body()), sent, System.nanoTime()));
-		}).exceptionally((failure) -> new Attempt(key, 0, null, cause(failure), sent, System.nanoTime())));
+						find(PROBLEM, response.body()), traceId, sent, System.nanoTime()));
+		}).exceptionally((failure) -> new Attempt(key, 0, null, cause(failure), traceId, sent, System.nanoTime())));
 	}
 
-	private HttpRequest order(String key, String address, String token) {
+	private static String traceparent(String traceId) {
+		return "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
+	}
+
+	private HttpRequest order(String key, String address, String token, String traceId) {
 		return HttpRequest.newBuilder(URI.create(this.gateway + "/api/orders"))
 			.timeout(ANSWER_WAIT)
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", key)
 			.header("X-Forwarded-For", address)
 			.header("Authorization", "Bearer " + token)
+			.header("traceparent", traceparent(traceId))
 			.POST(HttpRequest.BodyPublishers.ofString("{\"items\":[{\"sku\":\"" + this.sku + "\",\"quantity\":1}]}"))
 			.build();
 	}
@@ -135,7 +143,7 @@ final class FaultLoad implements AutoCloseable {
 				attempts.add(attempt.get(ANSWER_WAIT.toSeconds() + 5, TimeUnit.SECONDS));
 			}
 			catch (Exception ex) {
-				attempts.add(new Attempt(null, 0, null, "no answer", 0, 0));
+				attempts.add(new Attempt(null, 0, null, "no answer", null, 0, 0));
 			}
 		}
 		return attempts;
@@ -153,10 +161,12 @@ final class FaultLoad implements AutoCloseable {
 	 * @param status the HTTP status, 0 for no answer
 	 * @param orderId the order id answered, if any
 	 * @param problem the problem's slug, or why there was no answer
+	 * @param traceId the trace the buyer's requests started
 	 * @param sentNanos when it was sent
 	 * @param answeredNanos when the answer came
 	 */
-	record Attempt(String key, int status, String orderId, String problem, long sentNanos, long answeredNanos) {
+	record Attempt(String key, int status, String orderId, String problem, String traceId, long sentNanos,
+			long answeredNanos) {
 
 		/** The shop took the order: 201 (confirmed) or 202 (accepted, to be booked). */
 		boolean acknowledged() {

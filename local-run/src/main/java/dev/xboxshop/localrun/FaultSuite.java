@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -430,8 +432,8 @@ public final class FaultSuite {
 	static String table(List<Row> rows) {
 		StringBuilder table = new StringBuilder();
 		table.append("| fault | mode | sent | acknowledged | confirmed | cancelled (by reason) | turned away | lost | "
-				+ "oversold | not final | audit | back after | settled after |\n");
-		table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+				+ "oversold | not final | audit | back after | settled after | trace of a failed case |\n");
+		table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (Row row : rows) {
 			table.append(row.markdown()).append('\n');
 		}
@@ -569,13 +571,16 @@ public final class FaultSuite {
 	 * (0: the fault turned nobody away)
 	 * @param settledAfterMillis from the heal until every acknowledged order was final
 	 * (-1: not within the settle time)
+	 * @param failedTrace the trace of one failed case (a lost, oversold or unsettled
+	 * order, else an answer 500 or 502), null when none failed: {@code ./shop trace <id>
+	 * --logs=local-run/target/fault-suite/logs}
 	 * @param promisesKept whether lost (every mode) and oversold (sync, escrow) are 0 and
 	 * every order became final
 	 */
 	record Row(String fault, String mode, int sent, int acknowledged, int confirmed, Map<String, Long> cancelled,
 			int turnedAway, Map<String, Long> answers, int lost, List<String> lostIds, int oversold,
 			List<String> oversoldIds, int notFinal, Audit audit, long backAfterMillis, long settledAfterMillis,
-			boolean promisesKept) {
+			String failedTrace, boolean promisesKept) {
 
 		static Row of(Fault fault, String mode, List<FaultLoad.Attempt> attempts, Settled settled, Audit audit,
 				long faultAt, long healedAt, long started) {
@@ -617,7 +622,35 @@ public final class FaultSuite {
 					(int) attempts.stream().filter(FaultLoad.Attempt::acknowledged).count(), confirmed, cancelled,
 					turnedAway, answers, lost.size(), lost.stream().limit(20).toList(), oversold.size(),
 					oversold.stream().limit(20).toList(), notFinal, audit, backAfter,
-					(settled.settledNanos() < 0) ? -1 : settled.settledNanos() / 1_000_000, promisesKept);
+					(settled.settledNanos() < 0) ? -1 : settled.settledNanos() / 1_000_000,
+					failedTrace(attempts, settled, lost, oversold), promisesKept);
+		}
+
+		/**
+		 * A failed case's trace: a lost, oversold or unsettled order, else a 500 or 502.
+		 */
+		private static String failedTrace(List<FaultLoad.Attempt> attempts, Settled settled, List<String> lost,
+				List<String> oversold) {
+			Map<String, String> traceByOrder = new HashMap<>();
+			attempts.stream()
+				.filter((a) -> a.orderId() != null && a.traceId() != null)
+				.forEach((a) -> traceByOrder.put(a.orderId(), a.traceId()));
+			List<String> unsettled = settled.orders()
+				.entrySet()
+				.stream()
+				.filter((entry) -> "ACCEPTED".equals(status(entry.getValue())))
+				.map(Map.Entry::getKey)
+				.toList();
+			return Stream.of(lost, oversold, unsettled)
+				.flatMap(List::stream)
+				.map(traceByOrder::get)
+				.filter(Objects::nonNull)
+				.findFirst()
+				.orElseGet(() -> attempts.stream()
+					.filter((a) -> (a.status() == 500 || a.status() == 502) && a.traceId() != null)
+					.map(FaultLoad.Attempt::traceId)
+					.findFirst()
+					.orElse(null));
 		}
 
 		/** Whether the row kept the mode's promises and the auditor agrees. */
@@ -631,7 +664,9 @@ public final class FaultSuite {
 							+ " oversold %d, not final %d, audit %s%s; answers %s",
 					this.fault, this.mode, this.sent, this.acknowledged, this.confirmed, this.cancelled,
 					this.turnedAway, this.lost, this.oversold, this.notFinal, this.audit.verdict(),
-					this.audit.failed().isEmpty() ? "" : " " + this.audit.failed(), this.answers);
+					this.audit.failed().isEmpty() ? "" : " " + this.audit.failed(), this.answers)
+					+ ((this.failedTrace != null) ? "; a failed case: ./shop trace " + this.failedTrace
+							+ " --logs=local-run/target/fault-suite/logs" : "");
 		}
 
 		String markdown() {
@@ -645,7 +680,8 @@ public final class FaultSuite {
 					+ (this.lostIds.isEmpty() ? "" : " (e.g. " + this.lostIds.get(0) + ")") + " | " + this.oversold
 					+ " | " + this.notFinal + " | " + this.audit.verdict()
 					+ (this.audit.failed().isEmpty() ? "" : ": " + String.join("; ", this.audit.failed())) + " | "
-					+ millis(this.backAfterMillis) + " | " + millis(this.settledAfterMillis) + " |";
+					+ millis(this.backAfterMillis) + " | " + millis(this.settledAfterMillis) + " | "
+					+ ((this.failedTrace != null) ? "`" + this.failedTrace + "`" : "") + " |";
 		}
 
 		private static String millis(long millis) {

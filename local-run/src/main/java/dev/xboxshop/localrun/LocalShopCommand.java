@@ -26,7 +26,7 @@ public final class LocalShopCommand {
 			usage: ./shop [start|stop|status] [--port-offset=N] [--replicas] [--mode=sync|async|escrow]
 			       ./shop test [maven arguments]
 			       ./shop faults [--modes=...] [--faults=...] [--help]
-			       ./shop trace <traceId> [--port-offset=N]
+			       ./shop trace <traceId> [--port-offset=N | --logs=DIR]
 			  start           run the whole shop in the foreground (the default); Ctrl-C ends it
 			  stop            end a shop started from this folder (by the PIDs it recorded)
 			  status          say whether it runs
@@ -35,7 +35,7 @@ public final class LocalShopCommand {
 			  faults          the fault suite, on a shop of its own (./shop faults --help)
 			  trace <traceId> every service's log lines and spans of one trace, in time
 			                  order (the traceId of a problem body, say); from the logs of
-			                  the shop on that port offset, running or not
+			                  the shop on that port offset, running or not, or of DIR
 			  --port-offset=N move every port by N (gateway on 8080+N); also SHOP_PORT_OFFSET
 			  --replicas      two instances of inventory-service and order-service
 			  --mode=M        the default checkout mode (sync)
@@ -68,7 +68,7 @@ public final class LocalShopCommand {
 		switch (verb(args)) {
 			case "stop" -> stop(pidFile);
 			case "status" -> System.out.println(status(pidFile));
-			case "trace" -> System.exit(trace(options.workDir().resolve("logs"), args[1]));
+			case "trace" -> System.exit(trace(logs(args, options), args[1]));
 			default -> start(options, pidFile);
 		}
 	}
@@ -118,7 +118,8 @@ public final class LocalShopCommand {
 		for (int i = trace ? 2 : 0; i < args.length; i++) {
 			String arg = args[i];
 			boolean known = (i == 0 && VERBS.contains(arg)) || arg.equals("--replicas")
-					|| arg.startsWith("--port-offset=") || arg.startsWith("--mode=");
+					|| arg.startsWith("--port-offset=") || arg.startsWith("--mode=")
+					|| (trace && arg.startsWith("--logs="));
 			if (!known) {
 				throw new IllegalArgumentException("unknown argument: " + arg);
 			}
@@ -144,6 +145,15 @@ public final class LocalShopCommand {
 		return new ShopOptions(home, home.resolve(".run-local").resolve("offset-" + offset),
 				ShopPorts.withOffset(offset), replicas, token, mode, null, null, ShopOptions.DEFAULT_JVM_OPTIONS,
 				Map.of());
+	}
+
+	/**
+	 * The logs a trace is read from: {@code --logs=DIR} (the fault suite's), else the
+	 * shop's.
+	 */
+	private static Path logs(String[] args, ShopOptions options) {
+		String given = flag(args, "--logs=", null);
+		return (given != null) ? Path.of(given).toAbsolutePath() : options.workDir().resolve("logs");
 	}
 
 	private static String flag(String[] args, String prefix, String fallback) {
