@@ -3,6 +3,7 @@ package dev.xboxshop.localrun.badinput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -69,8 +70,8 @@ final class ApiDescription {
 					.path("content")
 					.path("application/json")
 					.path("schema");
-				operations.add(new Operation(service, operation.getKey().toUpperCase(java.util.Locale.ROOT),
-						path.getKey(), parameters, schema.isMissingNode() ? null : resolve(description, schema, 0)));
+				operations.add(new Operation(service, operation.getKey().toUpperCase(Locale.ROOT), path.getKey(),
+						parameters, schema.isMissingNode() ? null : resolve(description, schema, 0)));
 			}
 		}
 		return operations;

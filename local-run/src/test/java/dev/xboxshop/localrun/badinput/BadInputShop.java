@@ -1,7 +1,9 @@
 package dev.xboxshop.localrun.badinput;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +39,12 @@ final class BadInputShop {
 	static final String OWNER_BODY = "{\"customerId\":\"" + OWNER + "\",\"items\":[{\"sku\":\"" + XBOX
 			+ "\",\"quantity\":1}]}";
 
+	/** The suite's two halves: the shop stops once both have read their state. */
+	private static final int HALVES = 2;
+
 	private static BadInputShop instance;
+
+	private static int finished;
 
 	private final LocalShop shop;
 
@@ -72,6 +79,17 @@ final class BadInputShop {
 		return instance;
 	}
 
+	/**
+	 * A half of the suite is done with the shop: after the second the shop stops, so the
+	 * system tests that run next in this JVM do not share the machine with it (a half run
+	 * alone leaves it to the JVM's shutdown hook).
+	 */
+	static synchronized void finished() {
+		if (++finished == HALVES && instance != null) {
+			instance.shop.close();
+		}
+	}
+
 	int port(String service) {
 		return URI.create(this.shop.url(service)).getPort();
 	}
@@ -88,10 +106,10 @@ final class BadInputShop {
 	private String placeOwnerOrder() {
 		RawHttp.Request order = new RawHttp.Request("POST", "/api/orders",
 				List.of(Map.entry("Content-Type", "application/json"), Map.entry("Idempotency-Key", OWNER_KEY)),
-				OWNER_BODY.getBytes());
+				OWNER_BODY.getBytes(StandardCharsets.UTF_8));
 		// order-service lists the catalog in the background: until then it answers 503
 		RawHttp.Answer placed = Awaitility.await()
-			.atMost(java.time.Duration.ofMinutes(1))
+			.atMost(Duration.ofMinutes(1))
 			.until(() -> RawHttp.send(port("order-service"), order), (answer) -> answer.status() == 201);
 		String body = placed.text();
 		int at = body.indexOf("\"orderId\":\"") + "\"orderId\":\"".length();

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -113,7 +114,7 @@ final class RawHttp {
 					.add(lines[i].substring(colon + 1).trim());
 			}
 		}
-		byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+		byte[] body = Arrays.copyOfRange(all, end + 4, all.length);
 		List<String> encoding = headers.get("transfer-encoding");
 		if (!head && encoding != null && encoding.get(0).equalsIgnoreCase("chunked")) {
 			body = dechunk(body);
