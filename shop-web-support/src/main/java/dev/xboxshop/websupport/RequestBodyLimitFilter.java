@@ -20,9 +20,15 @@ import dev.xboxshop.websupport.problem.ProblemResponses;
  * Refuses request bodies over the limit with 413 {@code payload-too-large} before
  * anything reads them. A declared Content-Length is checked up front; a body without one
  * (chunked) is read up to the limit and replayed, so leaving the length out does not get
- * past it.
+ * past it. A refused body is read to its end first (up to {@link #DRAIN_LIMIT}) and
+ * dropped: Tomcat closes the connection after a 413, and closing it with the body still
+ * unread resets it, which can destroy the answer before the client (or the gateway
+ * relaying it) reads it. The bad-input suite lost 413s that way.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+	/** Bodies refused but still read to their end, so the close is clean. */
+	static final long DRAIN_LIMIT = 1024 * 1024 + 4096;
 
 	private final int limitBytes;
 
@@ -38,12 +44,16 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		long declared = request.getContentLengthLong();
 		if (declared > this.limitBytes) {
+			if (declared <= DRAIN_LIMIT) {
+				request.getInputStream().skipNBytes(declared);
+			}
 			tooLarge(request.getRequestURI(), response);
 			return;
 		}
 		if (declared == -1 && request.getHeader("Transfer-Encoding") != null) {
 			byte[] body = request.getInputStream().readNBytes(this.limitBytes + 1);
 			if (body.length > this.limitBytes) {
+				request.getInputStream().readNBytes((int) DRAIN_LIMIT);
 				tooLarge(request.getRequestURI(), response);
 				return;
 			}

@@ -33,6 +33,14 @@ class RequestBodyLimitFilterTests {
 	}
 
 	@Test
+	void readsARefusedBodyToItsEndSoTheConnectionClosesCleanly() throws Exception {
+		MockHttpServletRequest request = request("x".repeat(500), false);
+
+		assertThat(filter(request).getStatus()).isEqualTo(413);
+		assertThat(request.getInputStream().read()).as("nothing left unread").isEqualTo(-1);
+	}
+
+	@Test
 	void refusesAChunkedBodyThatGrowsOverTheLimit() throws Exception {
 		MockHttpServletResponse response = filter(request("x".repeat(17), true));
 

@@ -50,6 +50,17 @@ class WebTierApplicationTests extends StorefrontTestSupport {
 	}
 
 	@Test
+	void answersAClientThatDoesNotAskForHtmlWithAProblem() throws Exception {
+		HttpResponse<String> response = send(page("/nope").setHeader("Accept", "application/json"));
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("\"type\":\"https://xbox-shop.example/problems/not-found\"")
+			.contains("\"status\":404")
+			.doesNotContain("timestamp");
+	}
+
+	@Test
 	void theNotAllowedPageLeadsBackToThePageTheShopperCameFrom() throws Exception {
 		HttpResponse<String> response = send(
 				page("/cart/items").header("Content-Type", "application/x-www-form-urlencoded")

@@ -1,14 +1,13 @@
 package dev.xboxshop.gateway.edge;
 
-import java.util.Map;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.xboxshop.gateway.problems.Problems;
 import dev.xboxshop.gateway.resilience.FallbackLog;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,35 +24,34 @@ class EdgeController {
 
 	private final FallbackLog fallbackLog;
 
-	EdgeController(FallbackLog fallbackLog) {
+	private final JsonMapper json;
+
+	EdgeController(FallbackLog fallbackLog, JsonMapper json) {
 		this.fallbackLog = fallbackLog;
+		this.json = json;
 	}
 
 	@RequestMapping("/not-found")
-	ResponseEntity<Map<String, Object>> notFound(ServerWebExchange exchange) {
+	Mono<Void> notFound(ServerWebExchange exchange) {
 		return problem(HttpStatus.NOT_FOUND, "not-found", "There is nothing at this address.", exchange);
 	}
 
 	@RequestMapping("/fallback/{service}")
-	ResponseEntity<Map<String, Object>> fallback(@PathVariable String service, ServerWebExchange exchange) {
+	Mono<Void> fallback(@PathVariable String service, ServerWebExchange exchange) {
 		this.fallbackLog.fellBack(service, exchange);
 		// inventory is the warehouse of the design: its outage has a name clients know
 		String slug = "inventory".equals(service) ? "warehouse-unavailable" : "service-unavailable";
 		// every fallback is a refusal a client may repeat shortly (an open circuit waits,
 		// a full bulkhead drains)
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "1")
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(Problems.body(HttpStatus.SERVICE_UNAVAILABLE, slug, "The " + service
-					+ " service is unavailable, failing or as busy as the gateway lets it be; " + "try again shortly.",
-					exchange));
+		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, slug,
+				"The " + service
+						+ " service is unavailable, failing or as busy as the gateway lets it be; try again shortly.",
+				exchange);
 	}
 
-	private static ResponseEntity<Map<String, Object>> problem(HttpStatus status, String slug, String detail,
-			ServerWebExchange exchange) {
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(Problems.body(status, slug, detail, exchange));
+	private Mono<Void> problem(HttpStatus status, String slug, String detail, ServerWebExchange exchange) {
+		return Problems.write(exchange, status, slug, detail, this.json);
 	}
 
 }

@@ -13,7 +13,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpStatusCodeException;
@@ -52,19 +51,14 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			log.warn("{} {} failed at the edge: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
 					ex.toString());
 		}
-		response.setStatusCode(failure.status());
 		HttpHeaders headers = response.getHeaders();
-		headers.remove(HttpHeaders.CONTENT_LENGTH);
-		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		if (failure.status().value() == 401) {
 			headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 		}
 		if (failure.status().value() == 429) {
 			headers.set(HttpHeaders.RETRY_AFTER, "1");
 		}
-		byte[] body = this.jsonMapper
-			.writeValueAsBytes(Problems.body(failure.status(), failure.slug(), failure.detail(), exchange));
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+		return Problems.write(exchange, failure.status(), failure.slug(), failure.detail(), this.jsonMapper);
 	}
 
 	private static Failure classify(Throwable ex) {

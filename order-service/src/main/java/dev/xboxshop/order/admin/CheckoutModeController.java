@@ -1,5 +1,7 @@
 package dev.xboxshop.order.admin;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +37,8 @@ class CheckoutModeController {
 	}
 
 	@PutMapping(path = "/api/admin/checkout-mode", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ModeSetting switchMode(@RequestBody byte[] body) {
+	ModeSetting switchMode(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(schema = @Schema(implementation = ModeRequest.class))) @RequestBody byte[] body) {
 		return new ModeSetting(this.liveMode.switchTo(requestedMode(body)), this.liveMode.defaultMode());
 	}
 
@@ -61,6 +64,11 @@ class CheckoutModeController {
 	 * @param defaultMode the configured mode the service starts with
 	 */
 	record ModeSetting(CheckoutMode mode, CheckoutMode defaultMode) {
+
+	}
+
+	/** The body, for the OpenAPI description only. */
+	record ModeRequest(CheckoutMode mode) {
 
 	}
 

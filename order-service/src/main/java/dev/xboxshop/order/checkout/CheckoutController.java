@@ -1,6 +1,10 @@
 package dev.xboxshop.order.checkout;
 
 import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -50,7 +54,9 @@ class CheckoutController {
 
 	@PostMapping(path = "/api/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> place(@RequestHeader(name = "Idempotency-Key", required = false) String key,
-			@RequestHeader(name = "X-Checkout-Mode", required = false) String modeHeader, @RequestBody byte[] body,
+			@RequestHeader(name = "X-Checkout-Mode", required = false) String modeHeader,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(schema = @Schema(implementation = OrderRequest.class))) @RequestBody byte[] body,
 			HttpServletRequest request) {
 		String customer = this.caller.customer(request);
 		checkKey(key);
@@ -83,6 +89,18 @@ class CheckoutController {
 		return CheckoutMode.parse(header)
 			.orElseThrow(
 					() -> new MalformedRequest("X-Checkout-Mode must be sync, async or escrow, not '" + header + "'."));
+	}
+
+	/**
+	 * The body as {@link OrderFormReader} reads it, for the OpenAPI description only (the
+	 * bytes are kept as sent, for the idempotency key's fingerprint).
+	 */
+	record OrderRequest(String customerId, List<Line> items) {
+
+		record Line(String sku, int quantity) {
+
+		}
+
 	}
 
 }

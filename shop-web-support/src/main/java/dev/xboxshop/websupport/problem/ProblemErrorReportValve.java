@@ -1,4 +1,4 @@
-package dev.xboxshop.inventory.web;
+package dev.xboxshop.websupport.problem;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -10,8 +10,6 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 
 import org.springframework.http.HttpStatus;
-
-import dev.xboxshop.websupport.problem.ProblemCatalog;
 
 /**
  * Tomcat's own error page, for requests it rejects before Spring sees them (an

@@ -1,4 +1,4 @@
-package dev.xboxshop.inventory.web;
+package dev.xboxshop.websupport.problem;
 
 import java.util.Map;
 
@@ -12,11 +12,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.xboxshop.websupport.problem.ProblemCatalog;
-
 /**
  * Replaces Boot's error page so that whatever reaches the container's error path (errors
- * raised outside Spring MVC) still leaves as problem+json.
+ * raised outside Spring MVC, and a problem Spring MVC could not write because the
+ * {@code Accept} header was unreadable) still leaves as problem+json: the content type is
+ * set here, so no content negotiation can refuse it.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
