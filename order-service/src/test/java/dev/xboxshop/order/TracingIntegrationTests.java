@@ -87,7 +87,8 @@ class TracingIntegrationTests extends OrderServiceIntegrationTestSupport {
 	private static final String PARENT_SPAN = "00f067aa0ba902b7";
 
 	private OrderApi.Response place(String traceId, String mode, String body) {
-		HttpRequest.Builder request = this.api.request("/api/orders")
+		// the customer as the gateway verified it
+		HttpRequest.Builder request = OrderApi.asCustomer(this.api.request("/api/orders"), newCustomer())
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", OrderApi.newKey())
 			.header("X-Checkout-Mode", mode)

@@ -82,7 +82,11 @@ class OutboxBrokerOutageIntegrationTests {
 		OrderApi api = new OrderApi(this.port);
 		KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers());
 		List<String> orderIds = new ArrayList<>();
-		orderIds.add(api.place("async", OrderApi.orderJson("outage-warm-up", "GAME-A", 1)).orderId());
+		// accepted once the service has its copy of the catalog
+		orderIds.add(await().atMost(Duration.ofSeconds(60))
+			.until(() -> api.place("async", OrderApi.orderJson("outage-warm-up", "GAME-A", 1)),
+					(response) -> response.status() == 202)
+			.orderId());
 		// the relay deletes an entry only once the broker acknowledged it: the relay is
 		// connected (read from Redis, not by a consumer group, whose first join on a
 		// fresh broker is slow on a loaded machine)
