@@ -174,6 +174,7 @@ class GatewayResilienceIntegrationTests {
 	private Reply placeOrder() {
 		return this.edge.send(this.edge.request("/api/orders")
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + this.edge.newToken())
 			.header("Idempotency-Key", "k-" + UUID.randomUUID())
 			.POST(BodyPublishers
 				.ofString("{\"customerId\":\"c-1\",\"items\":[{\"sku\":\"XBOX-ONE\",\"quantity\":1}]}")));
