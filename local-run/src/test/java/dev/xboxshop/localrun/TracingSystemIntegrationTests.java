@@ -59,6 +59,7 @@ class TracingSystemIntegrationTests {
 			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.header("X-Checkout-Mode", "async")
 			.header("X-Forwarded-For", "10.99.0.1")
+			.header("Authorization", "Bearer " + client.newToken("10.99.0.1"))
 			.POST(HttpRequest.BodyPublishers.ofString(
 					"{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":\"" + XBOX + "\",\"quantity\":1}]}")));
 
