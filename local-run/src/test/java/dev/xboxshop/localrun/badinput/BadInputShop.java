@@ -14,6 +14,7 @@ import org.springframework.util.FileSystemUtils;
 import dev.xboxshop.localrun.LocalShop;
 import dev.xboxshop.localrun.ShopOptions;
 import dev.xboxshop.localrun.ShopPorts;
+import dev.xboxshop.websupport.identity.CustomerTokens;
 
 /**
  * The bad-input suite's own shop, once per test JVM: every service from its runnable jar
@@ -105,7 +106,11 @@ final class BadInputShop {
 
 	private String placeOwnerOrder() {
 		RawHttp.Request order = new RawHttp.Request("POST", "/api/orders",
-				List.of(Map.entry("Content-Type", "application/json"), Map.entry("Idempotency-Key", OWNER_KEY)),
+				List.of(Map.entry("Content-Type", "application/json"), Map.entry("Idempotency-Key", OWNER_KEY),
+						// the owner as the gateway verifies a customer
+						Map.entry(CustomerTokens.CUSTOMER_HEADER, OWNER),
+						Map.entry(CustomerTokens.PROOF_HEADER,
+								new CustomerTokens(ShopOptions.DEFAULT_IDENTITY_SECRET).proof(OWNER))),
 				OWNER_BODY.getBytes(StandardCharsets.UTF_8));
 		// order-service lists the catalog in the background: until then it answers 503
 		RawHttp.Answer placed = Awaitility.await()

@@ -1,5 +1,7 @@
 package dev.xboxshop.localrun.badinput;
 
+import dev.xboxshop.localrun.ShopOptions;
+import dev.xboxshop.websupport.identity.CustomerTokens;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +30,11 @@ import java.util.regex.Pattern;
  */
 record CuratedCase(int line, String name, String via, String method, String target, String headers, String body,
 		String expected) {
+
+	/** The buyer every order case acts for unless it names its own identity. */
+	static final String BUYER = "bad-input-buyer";
+
+	private static final CustomerTokens TOKENS = new CustomerTokens(ShopOptions.DEFAULT_IDENTITY_SECRET);
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)(?:\\*(\\d+))?}");
 
@@ -90,7 +98,31 @@ record CuratedCase(int line, String name, String via, String method, String targ
 		if ("POST".equals(this.method) && this.target.startsWith("/api/orders") && !key) {
 			headers.add(Map.entry("Idempotency-Key", BadInputShop.fresh("bad-input-key")));
 		}
+		if (this.target.startsWith("/api/orders") && !names(headers).contains("authorization")
+				&& !names(headers).contains("x-shop-customer") && !mentions("Authorization")) {
+			// a verified buyer, as the gateway (its bearer token) and the services (the
+			// gateway's proof) know one, so the case reaches what it tests; identity
+			// cases
+			// name their own headers
+			// the owner's body, or one naming the owner, replayed is the owner's request
+			String customer = (this.body.contains("${OWNER_BODY}")
+					|| this.body.contains("\"customerId\":\"" + BadInputShop.OWNER + "\"")) ? BadInputShop.OWNER
+							: BUYER;
+			headers.add(Map.entry("Authorization", "Bearer " + TOKENS.issue(customer)));
+			headers.add(Map.entry(CustomerTokens.CUSTOMER_HEADER, customer));
+			headers.add(Map.entry(CustomerTokens.PROOF_HEADER, TOKENS.proof(customer)));
+		}
 		return new RawHttp.Request(this.method, expand(this.target, shop), headers, body);
+	}
+
+	private static List<String> names(List<Map.Entry<String, String>> headers) {
+		return headers.stream().map((header) -> header.getKey().toLowerCase(Locale.ROOT)).toList();
+	}
+
+	/** Whether the case names the header, also as {@code none} (left out on purpose). */
+	private boolean mentions(String header) {
+		return !"-".equals(this.headers)
+				&& this.headers.toLowerCase(Locale.ROOT).contains(header.toLowerCase(Locale.ROOT) + ":");
 	}
 
 	static String expand(String text, BadInputShop shop) {
@@ -104,6 +136,8 @@ record CuratedCase(int line, String name, String via, String method, String targ
 				case "OWNER_BODY" -> BadInputShop.OWNER_BODY;
 				case "KEY" -> BadInputShop.fresh("bad-input-key");
 				case "ID" -> BadInputShop.fresh("bad-input");
+				case "PROOF" -> TOKENS.proof(BUYER);
+				case "OPERATOR" -> BadInputShop.OPERATOR_TOKEN;
 				case "A" -> "a".repeat(n);
 				case "DIGITS" -> "9".repeat(n);
 				case "NEST" -> "[".repeat(n) + "]".repeat(n);

@@ -25,10 +25,12 @@ final class Oracle {
 	/** The statuses each service's table in docs/contracts.md gives (5xx never pass). */
 	static final Map<String, Set<Integer>> DOCUMENTED = Map.of("inventory-service",
 			Set.of(200, 201, 400, 401, 404, 405, 406, 409, 413, 415), "cart-service",
-			Set.of(200, 204, 400, 404, 405, 406, 413, 415), "order-service",
-			Set.of(200, 201, 202, 400, 401, 404, 405, 406, 409, 413, 415, 422),
+			// 401: a forged X-Shop-Customer (every servlet service checks the gateway's
+			// proof)
+			Set.of(200, 204, 400, 401, 404, 405, 406, 413, 415), "order-service",
+			Set.of(200, 201, 202, 400, 401, 403, 404, 405, 406, 409, 413, 415, 422),
 			// the edge: any service's answers, its own 429, and the storefront's pages
-			"gateway", Set.of(200, 201, 202, 204, 400, 401, 404, 405, 406, 409, 413, 415, 422, 429));
+			"gateway", Set.of(200, 201, 202, 204, 400, 401, 403, 404, 405, 406, 409, 413, 415, 422, 429));
 
 	private final SortedMap<Integer, AtomicLong> statuses = new TreeMap<>();
 
