@@ -33,6 +33,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.util.FileSystemUtils;
+
 import dev.xboxshop.testsupport.ChildProcesses;
 
 /**
@@ -113,7 +115,7 @@ public final class FaultSuite {
 	 * @return the rows
 	 */
 	static List<Row> run(Path home, Path workDir, Options options, Consumer<String> out) {
-		deleteRecursively(workDir);
+		FileSystemUtils.deleteRecursively(workDir.toFile());
 		ShopPorts ports = ShopPorts.free();
 		Map<String, FaultProxy> links = new LinkedHashMap<>();
 		links.put("order-service", new FaultProxy(ports.inventory()));
@@ -458,18 +460,6 @@ public final class FaultSuite {
 							+ table(rows));
 			Files.writeString(workDir.resolve("report.json"),
 					JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void deleteRecursively(Path dir) {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(dir)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
