@@ -21,9 +21,7 @@ enum Fault {
 	ORDER_KILL("order-kill", "kill -9 of every order-service replica, restarted after the hold") {
 		@Override
 		void inject(FaultSuite suite, FaultLoad load) {
-			suite.kill(ORDERS);
-			suite.hold(Duration.ZERO);
-			suite.restart(ORDERS);
+			suite.killForTheHold(ORDERS);
 		}
 	},
 
@@ -34,9 +32,7 @@ enum Fault {
 		void inject(FaultSuite suite, FaultLoad load) {
 			suite.setStock(0);
 			ChildProcesses.pause(Duration.ofMillis(1500));
-			suite.kill(ORDERS);
-			suite.hold(Duration.ZERO);
-			suite.restart(ORDERS);
+			suite.killForTheHold(ORDERS);
 		}
 	},
 
@@ -44,18 +40,14 @@ enum Fault {
 			"kill -9 of one order-service replica (in escrow: a lease holder) while the other keeps serving") {
 		@Override
 		void inject(FaultSuite suite, FaultLoad load) {
-			suite.kill("order-service-2");
-			suite.hold(Duration.ZERO);
-			suite.restart("order-service-2");
+			suite.killForTheHold("order-service-2");
 		}
 	},
 
 	INVENTORY_KILL("inventory-kill", "kill -9 of every inventory-service replica, restarted after the hold") {
 		@Override
 		void inject(FaultSuite suite, FaultLoad load) {
-			suite.kill(INVENTORIES);
-			suite.hold(Duration.ZERO);
-			suite.restart(INVENTORIES);
+			suite.killForTheHold(INVENTORIES);
 		}
 	},
 

@@ -189,6 +189,13 @@ public final class FaultSuite {
 		parallel(services, this.shop::restart);
 	}
 
+	/** {@code kill -9} of the services, restarted once the hold has passed. */
+	void killForTheHold(String... services) {
+		kill(services);
+		hold(Duration.ZERO);
+		restart(services);
+	}
+
 	void signal(String signal, String... services) {
 		for (String name : services) {
 			signal(signal, this.shop.service(name).pid());
