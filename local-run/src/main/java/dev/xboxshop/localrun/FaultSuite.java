@@ -555,6 +555,22 @@ public final class FaultSuite {
 	}
 
 	/**
+	 * A lost order the witness does not name.
+	 *
+	 * @param orderId the order
+	 * @param answeredBeforeFaultMillis how long before the fault its buyer was answered
+	 * (negative: after it began)
+	 */
+	record Unwitnessed(String orderId, long answeredBeforeFaultMillis) {
+
+		@Override
+		public String toString() {
+			return this.orderId + " (answered " + this.answeredBeforeFaultMillis + " ms before the fault)";
+		}
+
+	}
+
+	/**
 	 * One fault in one mode.
 	 *
 	 * @param fault the fault
@@ -577,6 +593,10 @@ public final class FaultSuite {
 	 * (0: the fault turned nobody away)
 	 * @param settledAfterMillis from the heal until every acknowledged order was final
 	 * (-1: not within the settle time)
+	 * @param unwitnessed lost orders the witness does not name (it names every order
+	 * whose ledger record the relay published before the store lost it), with how long
+	 * before the fault each was answered; empty when more were lost than the witness
+	 * lists
 	 * @param failedTrace the trace of one failed case (a lost, oversold or unsettled
 	 * order, else an answer 500 or 502), null when none failed: {@code ./shop trace <id>
 	 * --logs=local-run/target/fault-suite/logs}
@@ -586,7 +606,7 @@ public final class FaultSuite {
 	record Row(String fault, String mode, int sent, int acknowledged, int confirmed, Map<String, Long> cancelled,
 			int turnedAway, Map<String, Long> answers, int lost, List<String> lostIds, int oversold,
 			List<String> oversoldIds, int notFinal, Audit audit, long backAfterMillis, long settledAfterMillis,
-			String failedTrace, boolean promisesKept) {
+			List<Unwitnessed> unwitnessed, String failedTrace, boolean promisesKept) {
 
 		static Row of(Fault fault, String mode, List<FaultLoad.Attempt> attempts, Settled settled, Audit audit,
 				long faultAt, long healedAt, long started) {
@@ -629,7 +649,25 @@ public final class FaultSuite {
 					turnedAway, answers, lost.size(), lost.stream().limit(20).toList(), oversold.size(),
 					oversold.stream().limit(20).toList(), notFinal, audit, backAfter,
 					(settled.settledNanos() < 0) ? -1 : settled.settledNanos() / 1_000_000,
-					failedTrace(attempts, settled, lost, oversold), promisesKept);
+					unwitnessed(attempts, lost, audit, faultAt), failedTrace(attempts, settled, lost, oversold),
+					promisesKept);
+		}
+
+		private static List<Unwitnessed> unwitnessed(List<FaultLoad.Attempt> attempts, List<String> lost, Audit audit,
+				long faultAt) {
+			// the witness lists the hundred latest orders it misses, and a row's lost
+			// orders are the latest acknowledged: past a hundred it cannot be told
+			if (audit.missingCount() > audit.missing().size() && lost.size() > audit.missing().size()) {
+				return List.of();
+			}
+			Map<String, Long> answered = new HashMap<>();
+			attempts.stream()
+				.filter(FaultLoad.Attempt::acknowledged)
+				.forEach((a) -> answered.put(a.orderId(), (faultAt - a.answeredNanos()) / 1_000_000));
+			return lost.stream()
+				.filter((id) -> !audit.missing().contains(id))
+				.map((id) -> new Unwitnessed(id, answered.get(id)))
+				.toList();
 		}
 
 		/**
@@ -671,6 +709,7 @@ public final class FaultSuite {
 					this.fault, this.mode, this.sent, this.acknowledged, this.confirmed, this.cancelled,
 					this.turnedAway, this.lost, this.oversold, this.notFinal, this.audit.verdict(),
 					this.audit.failed().isEmpty() ? "" : " " + this.audit.failed(), this.answers)
+					+ (this.unwitnessed.isEmpty() ? "" : "; lost, not named by the witness: " + this.unwitnessed)
 					+ ((this.failedTrace != null) ? "; a failed case: ./shop trace " + this.failedTrace
 							+ " --logs=local-run/target/fault-suite/logs" : "");
 		}
@@ -683,8 +722,10 @@ public final class FaultSuite {
 						.collect(Collectors.joining("; "));
 			return "| " + this.fault + " | " + this.mode + " | " + this.sent + " | " + this.acknowledged + " | "
 					+ this.confirmed + " | " + cancelledText + " | " + this.turnedAway + " | " + this.lost
-					+ (this.lostIds.isEmpty() ? "" : " (e.g. " + this.lostIds.get(0) + ")") + " | " + this.oversold
-					+ " | " + this.notFinal + " | " + this.audit.verdict()
+					+ (this.lostIds.isEmpty() ? "" : " (e.g. " + this.lostIds.get(0) + ")")
+					+ (this.unwitnessed.isEmpty() ? ""
+							: ", " + this.unwitnessed.size() + " not named by the witness: " + this.unwitnessed)
+					+ " | " + this.oversold + " | " + this.notFinal + " | " + this.audit.verdict()
 					+ (this.audit.failed().isEmpty() ? "" : ": " + String.join("; ", this.audit.failed())) + " | "
 					+ millis(this.backAfterMillis) + " | " + millis(this.settledAfterMillis) + " | "
 					+ ((this.failedTrace != null) ? "`" + this.failedTrace + "`" : "") + " |";

@@ -1,5 +1,9 @@
 package dev.xboxshop.localrun;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,28 +26,24 @@ public final class LocalShopCommand {
 	private LocalShopCommand() {
 	}
 
-	static final String USAGE = """
-			usage: ./shop [start|stop|status] [--port-offset=N] [--replicas] [--mode=sync|async|escrow]
-			       ./shop test [maven arguments]
-			       ./shop faults [--modes=...] [--faults=...] [--help]
-			       ./shop trace <traceId> [--port-offset=N | --logs=DIR]
-			  start           run the whole shop in the foreground (the default); Ctrl-C ends it
-			  stop            end a shop started from this folder (by the PIDs it recorded)
-			  status          say whether it runs
-			  test            install what the tests need (Debian packages, as root), then
-			                  ./mvnw verify [maven arguments]
-			  faults          the fault suite, on a shop of its own (./shop faults --help)
-			  trace <traceId> every service's log lines and spans of one trace, in time
-			                  order (the traceId of a problem body, say); from the logs of
-			                  the shop on that port offset, running or not, or of DIR
-			  --port-offset=N move every port by N (gateway on 8080+N); also SHOP_PORT_OFFSET
-			  --replicas      two instances of inventory-service and order-service
-			  --mode=M        the default checkout mode (sync)
-			  --help          this text""";
+	/**
+	 * The usage, a file of its own so that {@code ./shop --help} prints it before
+	 * anything is built.
+	 */
+	static final String USAGE = usage();
 
 	private static final List<String> VERBS = List.of("start", "stop", "status", "trace");
 
 	private static final List<String> MODES = List.of("sync", "async", "escrow");
+
+	private static String usage() {
+		try (InputStream text = LocalShopCommand.class.getResourceAsStream("/shop-usage.txt")) {
+			return new String(text.readAllBytes(), StandardCharsets.UTF_8).stripTrailing();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
 
 	public static void main(String[] args) {
 		if (args.length > 0 && args[0].equals("faults")) {

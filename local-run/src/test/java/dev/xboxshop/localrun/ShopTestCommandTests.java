@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code ./shop test}, the README's test command, run with a {@code PATH} that offers
  * chosen tools only (stand-ins that do nothing), and as a user who is not root, so it
- * never installs anything here.
+ * never installs anything here; and {@code ./shop} in a fresh clone, where nothing is
+ * built yet.
  */
 class ShopTestCommandTests {
 
@@ -63,6 +64,36 @@ class ShopTestCommandTests {
 		assertThat(run.output()).contains("Apache Maven").doesNotContain("./shop test:");
 	}
 
+	@Test
+	void answersHelpAndStatusInAFreshCloneWithoutBuildingAnything(@TempDir Path clone) throws Exception {
+		Path usage = Path.of("src", "main", "resources", "shop-usage.txt");
+		Files.copy(SHOP, clone.resolve("shop"));
+		Files.createDirectories(clone.resolve("local-run").resolve(usage).getParent());
+		Files.copy(usage, clone.resolve("local-run").resolve(usage));
+		// a Maven that leaves a mark: the build a fresh clone's first ./shop starts
+		script(clone.resolve("mvnw"), "touch \"$(dirname \"$0\")/built\"; exit 3");
+
+		Run help = run(clone, "--help");
+		Run helpAfterOptions = run(clone, "--port-offset=5", "-h");
+		Run status = run(clone, "status");
+		Run stop = run(clone, "stop");
+
+		assertThat(help.exitCode()).isZero();
+		assertThat(help.output()).isEqualTo(Files.readString(usage)).startsWith("usage: ./shop");
+		assertThat(helpAfterOptions.output()).isEqualTo(help.output());
+		assertThat(status.output()).isEqualTo("The shop is not running.\n");
+		assertThat(stop.output()).isEqualTo("The shop is not running.\n");
+		assertThat(clone.resolve("built")).doesNotExist();
+		assertThat(run(clone).output()).contains("building the shop");
+		assertThat(clone.resolve("built")).exists();
+	}
+
+	private static Run run(Path clone, String... arguments) throws Exception {
+		List<String> command = new ArrayList<>(List.of(which("bash").toString(), clone.resolve("shop").toString()));
+		command.addAll(List.of(arguments));
+		return run(new ProcessBuilder(command).redirectErrorStream(true));
+	}
+
 	private static void standIns(Path bin, String... tools) throws IOException {
 		for (String tool : tools) {
 			script(bin.resolve(tool), "exit 0");
@@ -99,6 +130,10 @@ class ShopTestCommandTests {
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().put("PATH", path);
+		return run(builder);
+	}
+
+	private static Run run(ProcessBuilder builder) throws Exception {
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -126,6 +126,26 @@ class PrometheusIntegrationTests extends OrderServiceIntegrationTestSupport {
 		assertThat(scrape().value("shop_escrow_quota_units", "state", "left")).isPresent();
 	}
 
+	@Test
+	void timesHowLongAnOrderIsKnownOnlyToTheStore() {
+		double ledger = scrape().valueOrZero("shop_outbox_relay_delay_seconds_count", "record", "ledger");
+		double events = scrape().valueOrZero("shop_outbox_relay_delay_seconds_count", "record", "event");
+
+		assertThat(this.api.place("async", OrderApi.orderJson(newCustomer(), "GAME-A", 1)).status()).isEqualTo(202);
+
+		// the order's ledger record for the witness and its OrderPlaced event, both
+		// relayed
+		await().atMost(SETTLE).untilAsserted(() -> {
+			PrometheusScrape scrape = scrape();
+			assertThat(scrape.valueOrZero("shop_outbox_relay_delay_seconds_count", "record", "ledger"))
+				.isGreaterThanOrEqualTo(ledger + 1);
+			assertThat(scrape.valueOrZero("shop_outbox_relay_delay_seconds_count", "record", "event"))
+				.isGreaterThanOrEqualTo(events + 1);
+		});
+		assertThat(scrape().samples("shop_outbox_relay_delay_seconds_bucket", "record", "ledger"))
+			.hasSizeGreaterThan(10);
+	}
+
 	private double apologies(String mode, String status, String reason) {
 		return scrape().valueOrZero("shop_apologies_total", "mode", mode, "status", status, "reason", reason);
 	}

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,13 +102,34 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final String ledgerTopic;
 
+	/**
+	 * From an entry's write to the broker's acknowledgement, for the witness's ledger
+	 * records and for events: how long an acknowledged order is known only to the store
+	 * (a store lost in that time takes the order with it unseen by the witness).
+	 */
+	private final Timer ledgerDelay;
+
+	private final Timer eventDelay;
+
 	OutboxRelay(StringRedisTemplate redis, KafkaTemplate<String, Object> kafka, CircuitBreakerRegistry breakers,
-			TraceParents traces, OrderProperties properties) {
+			TraceParents traces, OrderProperties properties, MeterRegistry meters) {
 		this.redis = redis;
 		this.kafka = kafka;
 		this.broker = breakers.circuitBreaker(BREAKER);
 		this.traces = traces;
 		this.ledgerTopic = properties.kafka().ledgerTopic();
+		this.ledgerDelay = delayTimer(meters, "ledger");
+		this.eventDelay = delayTimer(meters, "event");
+	}
+
+	private static Timer delayTimer(MeterRegistry meters, String record) {
+		return Timer.builder("shop.outbox.relay.delay")
+			.description("From an outbox entry's write to the broker's acknowledgement")
+			.tag("record", record)
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofMinutes(2))
+			.register(meters);
 	}
 
 	/** Look at the stream now rather than at the next poll (an entry was just added). */
@@ -214,6 +237,7 @@ public class OutboxRelay implements SmartLifecycle {
 			try {
 				sends.get(i).get(SEND_WAIT.toMillis(), TimeUnit.MILLISECONDS);
 				published.add(batch.get(i).getId());
+				recordDelay(batch.get(i));
 			}
 			catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
 				// stays pending: read again by this relay, or claimed by another
@@ -224,6 +248,13 @@ public class OutboxRelay implements SmartLifecycle {
 		if (failed > 0) {
 			throw new IllegalStateException(failed + " of " + batch.size() + " outbox entries not published yet");
 		}
+	}
+
+	private void recordDelay(MapRecord<String, Object, Object> entry) {
+		// a stream entry's id starts with the Redis server's clock at the write
+		long delay = Math.max(0, System.currentTimeMillis() - entry.getId().getTimestamp());
+		Timer timer = entry.getValue().containsKey("ledger") ? this.ledgerDelay : this.eventDelay;
+		timer.record(delay, TimeUnit.MILLISECONDS);
 	}
 
 	private List<MapRecord<String, Object, Object>> read(ReadOffset offset) {
