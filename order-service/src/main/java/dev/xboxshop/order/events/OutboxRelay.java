@@ -26,6 +26,7 @@ import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.PendingMessage;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamInfo.XInfoConsumer;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.RedisCallback;
@@ -70,7 +71,21 @@ public class OutboxRelay implements SmartLifecycle {
 	 */
 	static final Duration IDLE_BEFORE_CLAIM = Duration.ofSeconds(20);
 
-	private static final Duration CLAIM_EVERY = Duration.ofSeconds(5);
+	/**
+	 * How long a relay has not asked the stream for anything before it counts as gone (a
+	 * live one reads at least every {@code POLL}, or once a second while it pauses,
+	 * unless a publish holds it): its entries are taken over at once, so that an escrow
+	 * replica's sales reach inventory before its lease gives the units back (5 s expiry
+	 * and 5 s grace), and an async order's event well within its deadline. A relay held
+	 * by a slow broker is taken over too; the record is then published twice, which every
+	 * consumer takes once.
+	 */
+	static final Duration GONE_AFTER = Duration.ofSeconds(3);
+
+	private static final Duration CLAIM_EVERY = Duration.ofSeconds(1);
+
+	/** How long a gone relay with nothing pending stays a member of the group. */
+	private static final Duration FORGET_AFTER = Duration.ofMinutes(10);
 
 	private static final Duration SEND_WAIT = Duration.ofSeconds(30);
 
@@ -279,7 +294,9 @@ public class OutboxRelay implements SmartLifecycle {
 
 	/**
 	 * Take over entries a replica read but never acknowledged (it stopped or crashed): at
-	 * start-up, then every few seconds.
+	 * start-up, then every second; those of a relay gone quiet at once, any other once
+	 * idle long. A relay gone long with nothing pending leaves the group (a restarted
+	 * replica joins under a new name).
 	 */
 	private void claimAbandoned() {
 		long now = System.currentTimeMillis();
@@ -294,10 +311,31 @@ public class OutboxRelay implements SmartLifecycle {
 				idle.add(pending.getId());
 			}
 		}
-		if (!idle.isEmpty()) {
+		claim(idle, IDLE_BEFORE_CLAIM);
+		for (XInfoConsumer other : this.redis.opsForStream().consumers(RedisKeys.OUTBOX, GROUP)) {
+			if (other.consumerName().equals(this.consumer.getName()) || other.idleTimeMs() <= GONE_AFTER.toMillis()) {
+				continue;
+			}
+			Consumer gone = Consumer.from(GROUP, other.consumerName());
+			if (other.pendingCount() > 0) {
+				claim(this.redis.opsForStream()
+					.pending(RedisKeys.OUTBOX, gone, Range.unbounded(), BATCH)
+					.stream()
+					.map(PendingMessage::getId)
+					.toList(), GONE_AFTER);
+			}
+			else if (other.idleTimeMs() > FORGET_AFTER.toMillis()) {
+				// idle far longer than any publish can hold a live relay: it cannot be
+				// reading now
+				this.redis.opsForStream().deleteConsumer(RedisKeys.OUTBOX, gone);
+			}
+		}
+	}
+
+	private void claim(List<RecordId> ids, Duration minIdle) {
+		if (!ids.isEmpty()) {
 			this.redis.opsForStream()
-				.claim(RedisKeys.OUTBOX, GROUP, this.consumer.getName(), IDLE_BEFORE_CLAIM,
-						idle.toArray(RecordId[]::new));
+				.claim(RedisKeys.OUTBOX, GROUP, this.consumer.getName(), minIdle, ids.toArray(RecordId[]::new));
 		}
 	}
 

@@ -150,6 +150,26 @@ class AsyncCheckoutIntegrationTests extends OrderServiceIntegrationTestSupport {
 	}
 
 	@Test
+	void publishesTheEntriesOfARelayThatStoppedBeforeAnEscrowLeaseWouldGiveItsUnitsBack() {
+		String orderId = "stopped-" + OrderApi.newKey();
+		// a replica read the entry, then was killed before publishing it
+		this.redis.execute(RedisScript.of("""
+				redis.call('XADD', KEYS[1], '*', 'orderId', ARGV[1], 'key', 'GAME-A',
+				  'payload', '{"orderId":"' .. ARGV[1] .. '"}')
+				redis.call('XREADGROUP', 'GROUP', ARGV[2], 'killed-replica', 'STREAMS', KEYS[1], '>')
+				return 1
+				""", Long.class), List.of(RedisKeys.OUTBOX), orderId, OutboxRelay.GROUP);
+
+		// within inventory's lease expiry (5 s) and reclaim grace (5 s): an escrow sale
+		// in
+		// that entry reaches inventory while its lease still holds the unit
+		ConsumerRecord<String, String> record = this.kafka.awaitRecord(Topics.ORDERS_PLACED,
+				(r) -> r.value().contains(orderId), Duration.ofSeconds(10));
+
+		assertThat(record.key()).isEqualTo("GAME-A");
+	}
+
+	@Test
 	void cancelsAnUnansweredOrderAtTheDeadlineAndReleasesItsStock() {
 		String orderId = this.api.place("async", OrderApi.orderJson(newCustomer(), "GAME-A", 1)).orderId();
 		inventory.reserveDirectly(orderId, "GAME-A", 1); // inventory reserved, but its
