@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import dev.xboxshop.order.Apology;
 import dev.xboxshop.order.CheckoutMode;
 import dev.xboxshop.order.Order;
+import dev.xboxshop.order.OrderLine;
 import dev.xboxshop.order.OrderRepository;
 import dev.xboxshop.order.OrderRepository.Transition;
 import dev.xboxshop.order.OrderStatus;
@@ -62,7 +63,7 @@ class StockEventsListener {
 	void stockReserved(List<ConsumerRecord<String, StockReserved>> records) {
 		int booked = 0;
 		for (ConsumerRecord<String, StockReserved> record : records) {
-			booked += apply(record, (event) -> reserved(event.orderId()));
+			booked += apply(record, this::reserved);
 		}
 		this.backlog.booked(booked);
 	}
@@ -94,9 +95,13 @@ class StockEventsListener {
 		}
 	}
 
-	private boolean reserved(String orderId) {
-		Order order = asyncOrder(orderId);
+	private boolean reserved(StockReserved event) {
+		Order order = held(event.orderId());
 		if (order == null) {
+			giveBack(event);
+			return false;
+		}
+		if (!isAsync(order)) {
 			return false;
 		}
 		Transition transition = this.orders.transition(order, OrderStatus.ACCEPTED, OrderStatus.CONFIRMED, null);
@@ -107,9 +112,31 @@ class StockEventsListener {
 		return transition.changed();
 	}
 
+	/**
+	 * Stock reserved for an order this store does not hold (an event no order-service
+	 * wrote, or an order the store lost after its event left) would stay reserved for
+	 * nobody: it is given back through the release outbox. Inventory answers a release of
+	 * a reservation it never made with a tombstone, so an order of another shop on a
+	 * shared broker costs nothing. An order past its retention cannot be answered again:
+	 * the stock topics keep records for days, orders for 30.
+	 */
+	private void giveBack(StockReserved event) {
+		if (event.items() == null) {
+			return;
+		}
+		List<String> skus = event.items()
+			.stream()
+			.filter((line) -> line != null && line.sku() != null)
+			.map(OrderLine::sku)
+			.distinct()
+			.toList();
+		log.info("Stock reserved for order {}, which this store does not hold; giving back {}", event.orderId(), skus);
+		this.releases.schedule(event.orderId(), skus);
+	}
+
 	private boolean rejected(String orderId, String reason) {
-		Order order = asyncOrder(orderId);
-		return order != null
+		Order order = held(orderId);
+		return order != null && isAsync(order)
 				&& this.orders.transition(order, OrderStatus.ACCEPTED, OrderStatus.CANCELLED, apology(reason))
 					.changed();
 	}
@@ -137,17 +164,20 @@ class StockEventsListener {
 		return "We could not reserve this order (" + stated + "); you will not be charged.";
 	}
 
-	private Order asyncOrder(String orderId) {
+	private Order held(String orderId) {
 		if (orderId == null || orderId.isBlank()) {
 			throw new MalformedEvent("The event names no order");
 		}
-		Order order = this.orders.find(orderId).orElse(null);
-		if (order == null || order.mode() != CheckoutMode.ASYNC) {
-			// not ours to settle: another shop's order, or a sync order inventory echoed
-			log.debug("Ignoring stock event for order {} ({})", orderId, (order != null) ? order.mode() : "unknown");
-			return null;
+		return this.orders.find(orderId).orElse(null);
+	}
+
+	private static boolean isAsync(Order order) {
+		if (order.mode() != CheckoutMode.ASYNC) {
+			// not ours to settle: a sync order inventory echoed
+			log.debug("Ignoring stock event for {} order {}", order.mode(), order.orderId());
+			return false;
 		}
-		return order;
+		return true;
 	}
 
 	@FunctionalInterface

@@ -183,6 +183,21 @@ class AsyncCheckoutIntegrationTests extends OrderServiceIntegrationTestSupport {
 	}
 
 	@Test
+	void givesBackStockReservedForAnOrderNoStoreHolds() {
+		// an OrderPlaced no order-service wrote (or whose order the store lost) was
+		// booked
+		String orderId = "never-stored-" + OrderApi.newKey();
+		inventory.reserveDirectly(orderId, "GAME-A", 1);
+		assertThat(inventory.available("GAME-A")).isEqualTo(999);
+
+		this.kafka.stockReserved(orderId, "GAME-A", 1);
+
+		await().atMost(SETTLE).untilAsserted(() -> assertThat(inventory.status(orderId)).isEqualTo("RELEASED"));
+		assertThat(inventory.available("GAME-A")).isEqualTo(1000);
+		assertThat(this.api.get("/api/orders/" + orderId).status()).isEqualTo(404);
+	}
+
+	@Test
 	void releasesStockReservedForAnOrderAlreadyCancelled() {
 		String orderId = this.api.place("async", OrderApi.orderJson(newCustomer(), "GAME-A", 1)).orderId();
 		this.kafka.stockRejected(orderId, "GAME-A");
