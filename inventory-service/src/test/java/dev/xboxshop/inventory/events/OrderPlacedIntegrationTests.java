@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -83,6 +85,15 @@ class OrderPlacedIntegrationTests {
 	void closeReaderAndCalmTheWarehouse() {
 		this.chaos.set(Chaos.NONE);
 		this.reader.close();
+	}
+
+	@Test
+	void aKilledReplicasPartitionsMoveToTheOthersWithinTenSeconds(@Autowired ConsumerFactory<?, ?> consumers) {
+		// Kafka's default 45 s would hold a killed replica's orders most of their 60 s
+		// deadline
+		assertThat(consumers.getConfigurationProperties())
+			.containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000")
+			.containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
 	}
 
 	@Test

@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.kafka.core.ConsumerFactory;
 
 import dev.xboxshop.order.OrderApi;
 import dev.xboxshop.order.OrderServiceIntegrationTestSupport;
@@ -32,6 +35,15 @@ class AsyncCheckoutIntegrationTests extends OrderServiceIntegrationTestSupport {
 	private static final String APOLOGY = "Sold out after your order was accepted; you will not be charged.";
 
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void aKilledReplicasPartitionsMoveToTheOthersWithinTenSeconds(@Autowired ConsumerFactory<?, ?> consumers) {
+		// Kafka's default 45 s would hold a killed replica's orders most of their 60 s
+		// deadline
+		assertThat(consumers.getConfigurationProperties())
+			.containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000")
+			.containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
+	}
 
 	@Test
 	void acceptsAtOnceAndPublishesOrderPlacedKeyedBySku() {
