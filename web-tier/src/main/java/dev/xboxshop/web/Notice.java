@@ -37,6 +37,9 @@ public enum Notice {
 
 	BUSY("busy", true, "The shop is busy, try again in a moment."),
 
+	WAREHOUSE_UNAVAILABLE("warehouse-unavailable", true,
+			"The warehouse cannot confirm stock right now, so nothing was ordered. Please try again in a moment."),
+
 	TOO_MANY("too-many", true, "Too many requests: please wait a few seconds and try again."),
 
 	ORDER_FAILED("order-failed", true, "We could not place your order. Please try again."),
@@ -106,6 +109,8 @@ public enum Notice {
 			case "invalid-quantity" -> INVALID_QUANTITY;
 			case "unknown-product" -> UNKNOWN_PRODUCT;
 			case "rate-limited" -> TOO_MANY;
+			// sync and escrow wait for the warehouse, and say so when it does not answer
+			case "warehouse-unavailable" -> WAREHOUSE_UNAVAILABLE;
 			default -> forStatus(problem.status(), otherwise);
 		};
 	}

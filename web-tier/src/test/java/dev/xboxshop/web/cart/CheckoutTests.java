@@ -109,6 +109,17 @@ class CheckoutTests extends StorefrontTestSupport {
 	}
 
 	@Test
+	void saysTheWarehouseCannotConfirmStockWhenItDoesNotAnswer() throws Exception {
+		this.gateway.answer("POST", "/api/orders", 503,
+				StandInGateway.problem("warehouse-unavailable", 503, "inventory did not answer"));
+		String key = idempotencyKeyOnCartPage();
+
+		checkout(key).andExpect(redirectedUrl("/cart?notice=warehouse-unavailable&retry=" + key));
+		assertThat(cartPage("warehouse-unavailable")).contains("The warehouse cannot confirm stock right now")
+			.doesNotContain("inventory did not answer");
+	}
+
+	@Test
 	void offersTheSameKeyAgainWhenTheOutcomeIsUnknownSoTryingAgainBuysOnce() throws Exception {
 		this.gateway.answer("POST", "/api/orders", 504, StandInGateway.problem("gateway-timeout", 504, "slow"));
 		String key = idempotencyKeyOnCartPage();
