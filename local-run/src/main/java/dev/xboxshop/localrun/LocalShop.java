@@ -213,6 +213,41 @@ public final class LocalShop implements AutoCloseable {
 			.orElseThrow(() -> new IllegalStateException("No Redis process of this shop listens"));
 	}
 
+	/**
+	 * Start again whatever of this shop stopped on its own (a crash, a {@code kill -9}):
+	 * Redis on its data (its append-only file), the broker on its log, each service; as
+	 * an orchestrator restarts a dead container. {@code ./shop} does this every few
+	 * seconds; the fault suite never, since it kills and restarts on purpose.
+	 * @return what was started again, by name
+	 */
+	List<String> reviveDead() {
+		List<String> revived = new ArrayList<>();
+		if (this.closing || !this.up) {
+			return revived;
+		}
+		if (this.redis != null && !listening(this.options.ports().redis())) {
+			this.progress.accept("Redis is not running; starting it again on its data");
+			restartRedis();
+			revived.add("Redis");
+		}
+		KafkaBrokerProcess broker = this.kafka;
+		if (broker != null && broker.handle().isEmpty()) {
+			proceed();
+			this.progress.accept("the Kafka broker is not running; starting it again on its log");
+			broker.start();
+			revived.add("Kafka");
+		}
+		for (String name : serviceNames()) {
+			if (!service(name).alive()) {
+				this.progress.accept(name + " is not running; starting it again");
+				restart(name);
+				this.progress.accept(name + " is up again");
+				revived.add(name);
+			}
+		}
+		return revived;
+	}
+
 	/** Start Redis again on its data (after a drill killed it), as the launcher did. */
 	void restartRedis() {
 		RedisServerHandle started = LocalRedis.start(this.options.ports().redis(),

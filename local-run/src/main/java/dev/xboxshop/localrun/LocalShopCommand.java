@@ -34,6 +34,9 @@ public final class LocalShopCommand {
 
 	private static final List<String> VERBS = List.of("start", "stop", "status", "trace");
 
+	/** How often the launcher looks for parts of the shop that stopped on their own. */
+	private static final Duration KEEP_EVERY = Duration.ofSeconds(2);
+
 	private static final List<String> MODES = List.of("sync", "async", "escrow");
 
 	private static String usage() {
@@ -221,7 +224,31 @@ public final class LocalShopCommand {
 						+ "  lab         http://localhost:%d/lab   (operator token: %s)%n  logs        %s%n"
 						+ "Ctrl-C or ./shop stop ends it.%n",
 				gateway, gateway, options.operatorToken(), options.workDir().resolve("logs"));
+		Thread keeper = new Thread(() -> keepRunning(shop, pids), "keep-shop");
+		keeper.setDaemon(true);
+		keeper.start();
 		awaitQuietly(stopped);
+	}
+
+	/**
+	 * Until the shop stops: whatever of it died on its own is started again, and the pid
+	 * file names the new processes ({@code ./shop stop} after a killed launcher).
+	 */
+	private static void keepRunning(LocalShop shop, PidFile pids) {
+		while (true) {
+			ChildProcesses.pause(KEEP_EVERY);
+			try {
+				if (!shop.reviveDead().isEmpty()) {
+					pids.record(ProcessHandle.current(), ProcessHandle.current().descendants().toList());
+				}
+			}
+			catch (LocalShop.Stopping ex) {
+				return;
+			}
+			catch (RuntimeException ex) {
+				System.err.println("could not start a stopped part of the shop again: " + ex.getMessage());
+			}
+		}
 	}
 
 	/** Keeps the pid file current while processes are being started. */

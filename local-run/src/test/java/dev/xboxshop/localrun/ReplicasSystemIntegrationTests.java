@@ -76,6 +76,29 @@ class ReplicasSystemIntegrationTests {
 		assertEachServedAShare(INVENTORY_REPLICAS, reservationsBefore, "/api/reservations", "POST");
 	}
 
+	@Test
+	void startsAgainWhatStoppedOnItsOwnAndTheOrdersAreStillThere() {
+		LocalShop shop = RunningShop.get();
+		client.setAvailable(XBOX, 10);
+		String customer = "revive-" + UUID.randomUUID();
+		Answer placed = client.placeOrder(customer, customer, "sync", 1);
+		assertThat(placed.status()).as("%s", placed.body()).isEqualTo(201);
+		// Redis writes its append-only file every second
+		await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
+		ProcessHandle redis = shop.redisProcess();
+		redis.destroyForcibly();
+		redis.onExit().join();
+		shop.service("order-service-2").kill();
+
+		List<String> revived = shop.reviveDead();
+
+		assertThat(revived).containsExactly("Redis", "order-service-2");
+		assertThat(shop.service("order-service-2").healthy()).isTrue();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "CONFIRMED".equals(client.order(placed.text("orderId")).text("status")));
+		assertThat(shop.reviveDead()).as("nothing else stopped").isEmpty();
+	}
+
 	private static long[] served(String[] replicas, String uri, String method) {
 		long[] counts = new long[replicas.length];
 		for (int i = 0; i < replicas.length; i++) {

@@ -3,11 +3,14 @@ package dev.xboxshop.web.lab;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The auditor's report laid out for the lab page. The report's shape belongs to
  * order-service, so this shows whatever it holds: the verdict up front, then one group
- * per top-level field, nested fields flattened to dotted names.
+ * per top-level field, nested fields flattened to dotted names. A list of objects (the
+ * checks, the skus) is a group of its own with a row per element, named by its
+ * {@code name} or {@code sku}: the check's verdict and detail, or the sku's figures.
  *
  * @param verdict the verdict as text, or null when the report has none
  * @param healthy whether the verdict reads as all invariants holding
@@ -16,6 +19,9 @@ import java.util.Map;
 record AuditView(String verdict, boolean healthy, List<Group> groups) {
 
 	private static final int MAX_DEPTH = 4;
+
+	/** The fields that name an element of a list: a check's name, a sku. */
+	private static final List<String> IDENTITIES = List.of("name", "sku");
 
 	static AuditView of(Map<String, Object> audit) {
 		Object verdict = audit.get("verdict");
@@ -28,14 +34,18 @@ record AuditView(String verdict, boolean healthy, List<Group> groups) {
 			if (value instanceof Map<?, ?> nested) {
 				List<Row> rows = new ArrayList<>();
 				flatten(key, "", nested, rows, 1);
-				groups.add(new Group(key, rows));
+				groups.add(new Group(key, rows, false));
+			}
+			else if (value instanceof List<?> list && !list.isEmpty()
+					&& list.stream().allMatch(Map.class::isInstance)) {
+				groups.add(new Group(key, elements(key, list), true));
 			}
 			else {
 				plain.add(new Row(key, key, text(value)));
 			}
 		});
 		if (!plain.isEmpty()) {
-			groups.add(0, new Group("figures", plain));
+			groups.add(0, new Group("figures", plain, false));
 		}
 		String verdictText = (verdict != null) ? text(verdict) : null;
 		return new AuditView(verdictText, isHealthy(verdict), groups);
@@ -52,6 +62,28 @@ record AuditView(String verdict, boolean healthy, List<Group> groups) {
 				rows.add(new Row(childPath, childLabel, text(value)));
 			}
 		});
+	}
+
+	private static List<Row> elements(String path, List<?> list) {
+		List<Row> rows = new ArrayList<>();
+		for (int i = 0; i < list.size(); i++) {
+			Map<?, ?> element = (Map<?, ?>) list.get(i);
+			String name = IDENTITIES.stream()
+				.map(element::get)
+				.filter((id) -> id != null)
+				.map(String::valueOf)
+				.findFirst()
+				.orElse(String.valueOf(i + 1));
+			List<Row> fields = new ArrayList<>();
+			flatten("", "", element, fields, 1);
+			String summary = fields.stream()
+				.filter((field) -> !field.value().equals(name))
+				.map((field) -> field.label().equals("verdict") || field.label().equals("detail") ? field.value()
+						: field.label() + " " + field.value())
+				.collect(Collectors.joining(" · "));
+			rows.add(new Row(path + "." + name, name, summary));
+		}
+		return rows;
 	}
 
 	private static String text(Object value) {
@@ -77,7 +109,12 @@ record AuditView(String verdict, boolean healthy, List<Group> groups) {
 				|| text.startsWith("OK:");
 	}
 
-	record Group(String title, List<Row> rows) {
+	/**
+	 * @param title the report's field
+	 * @param rows its figures
+	 * @param wide a row per element of a list, shown across the page
+	 */
+	record Group(String title, List<Row> rows, boolean wide) {
 
 	}
 

@@ -31,6 +31,37 @@ class AuditViewTests {
 	}
 
 	@Test
+	void showsEachCheckAndEachSkuOnARowOfItsOwn() {
+		Map<String, Object> check = new LinkedHashMap<>();
+		check.put("name", "confirmed units never exceed stock");
+		check.put("invariant", "3");
+		check.put("verdict", "PASS");
+		check.put("detail", "12 confirmed of 40");
+		Map<String, Object> stock = new LinkedHashMap<>();
+		stock.put("sku", "XBOX-SERIES-X");
+		stock.put("available", 28);
+		stock.put("conserved", true);
+		Map<String, Object> sku = new LinkedHashMap<>();
+		sku.put("sku", "XBOX-SERIES-X");
+		sku.put("confirmedUnits", 12);
+		sku.put("stock", stock);
+
+		AuditView view = AuditView.of(Map.of("verdict", "PASS", "checks", List.of(check), "skus", List.of(sku)));
+
+		assertThat(view.groups()).extracting(AuditView.Group::title).containsExactlyInAnyOrder("checks", "skus");
+		AuditView.Group checks = view.groups().stream().filter((g) -> g.title().equals("checks")).findFirst().get();
+		assertThat(checks.rows()).singleElement().satisfies((row) -> {
+			assertThat(row.label()).isEqualTo("confirmed units never exceed stock");
+			assertThat(row.value()).isEqualTo("invariant 3 · PASS · 12 confirmed of 40");
+		});
+		AuditView.Group skus = view.groups().stream().filter((g) -> g.title().equals("skus")).findFirst().get();
+		assertThat(skus.rows()).singleElement().satisfies((row) -> {
+			assertThat(row.label()).isEqualTo("XBOX-SERIES-X");
+			assertThat(row.value()).isEqualTo("confirmedUnits 12 · stock / available 28 · stock / conserved true");
+		});
+	}
+
+	@Test
 	void readsABrokenInvariantAsUnhealthy() {
 		AuditView view = AuditView.of(Map.of("verdict", "OVERSOLD", "violations", List.of("oversold by 2")));
 
