@@ -226,6 +226,7 @@ public final class LocalShop implements AutoCloseable {
 			return revived;
 		}
 		if (this.redis != null && !listening(this.options.ports().redis())) {
+			proceed();
 			this.progress.accept("Redis is not running; starting it again on its data");
 			restartRedis();
 			revived.add("Redis");
@@ -238,6 +239,8 @@ public final class LocalShop implements AutoCloseable {
 			revived.add("Kafka");
 		}
 		for (String name : serviceNames()) {
+			// a stopping shop ends its services: never start one again then
+			proceed();
 			if (!service(name).alive()) {
 				this.progress.accept(name + " is not running; starting it again");
 				restart(name);
