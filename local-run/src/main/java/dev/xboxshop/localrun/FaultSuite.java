@@ -50,6 +50,11 @@ public final class FaultSuite {
 
 	static final String OPERATOR_TOKEN = "fault-suite-operator";
 
+	/**
+	 * How long an UNKNOWN audit is asked again before the row takes it as its verdict.
+	 */
+	private static final Duration UNKNOWN_PATIENCE = Duration.ofSeconds(40);
+
 	private static final List<String> EVENT_TOPICS = List.of("orders.placed", "stock.reserved", "stock.rejected",
 			"orders.escrowed");
 
@@ -367,7 +372,22 @@ public final class FaultSuite {
 		return (reservation == null) ? "NONE" : reservation.path("status").asString("NONE");
 	}
 
+	/**
+	 * The auditor's verdict once it has one: UNKNOWN (inventory not readable yet,
+	 * releases still in flight) is asked again every 2 s for up to
+	 * {@code UNKNOWN_PATIENCE}; PASS and FAIL are final.
+	 */
 	private Audit audit() {
+		long deadline = System.nanoTime() + UNKNOWN_PATIENCE.toNanos();
+		Audit audit = auditOnce();
+		while ("UNKNOWN".equals(audit.verdict()) && System.nanoTime() < deadline) {
+			ChildProcesses.pause(Duration.ofSeconds(2));
+			audit = auditOnce();
+		}
+		return audit;
+	}
+
+	private Audit auditOnce() {
 		for (int attempt = 0; attempt < 10; attempt++) {
 			HttpResponse<String> response = get(url("order-service", "/api/audit"));
 			if (response != null && response.statusCode() == 200) {
