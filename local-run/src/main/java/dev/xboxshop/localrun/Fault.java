@@ -112,10 +112,7 @@ enum Fault {
 			+ " orders.placed consumers) mid-batch") {
 		@Override
 		void inject(FaultSuite suite, FaultLoad load) {
-			load.burst(150);
-			ChildProcesses.pause(Duration.ofMillis(300));
-			suite.kill(INVENTORIES);
-			suite.restart(INVENTORIES);
+			suite.killMidBurst(load, Duration.ofMillis(300), INVENTORIES);
 		}
 	},
 
@@ -123,10 +120,7 @@ enum Fault {
 			+ " relay publishes (between publish and acknowledge)") {
 		@Override
 		void inject(FaultSuite suite, FaultLoad load) {
-			load.burst(150);
-			ChildProcesses.pause(Duration.ofMillis(150));
-			suite.kill(ORDERS);
-			suite.restart(ORDERS);
+			suite.killMidBurst(load, Duration.ofMillis(150), ORDERS);
 		}
 	},
 

@@ -201,6 +201,17 @@ public final class FaultSuite {
 		restart(services);
 	}
 
+	/**
+	 * A burst of buyers, then {@code kill -9} of the services while they work on it
+	 * ({@code into} later), restarted at once.
+	 */
+	void killMidBurst(FaultLoad load, Duration into, String... services) {
+		load.burst(150);
+		ChildProcesses.pause(into);
+		kill(services);
+		restart(services);
+	}
+
 	void signal(String signal, String... services) {
 		for (String name : services) {
 			signal(signal, this.shop.service(name).pid());
